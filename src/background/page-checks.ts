@@ -1,0 +1,113 @@
+/**
+ * Answers the content script: verdicts for the page, its links and its text, with the
+ * banner to show in the user's language. Remembers the loudest verdict per tab for the
+ * toolbar badge.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { ContentToBackground, FlaggedLink, RequestOf, ResponseOf } from '../shared/messaging/protocol';
+import type { Handlers } from '../shared/messaging/messenger';
+import { resolveLanguage, translate, localize, type UiLanguage } from '../shared/i18n/i18n';
+import { toAsciiHost } from '../shared/match/host';
+import { parseTarget } from '../shared/match/parse-target';
+import { louder, type Verdict } from '../shared/match/verdict';
+import { isDismissed, type Settings } from '../shared/settings/settings';
+import { bannerModel, linkUiStrings, type BannerModel } from '../shared/ui/banner-model';
+import { getEngine } from './engine-state';
+import { loadSettings, updateSettings } from './settings-store';
+import { recordTabVerdict } from './tab-verdicts';
+
+/** Host of a page URL, normalised; empty when it has none. */
+function pageHost(url: string): string {
+  const target = parseTarget(url);
+  return target.kind === 'web' ? target.host : '';
+}
+
+async function context(): Promise<{ settings: Settings; lang: UiLanguage }> {
+  const settings = await loadSettings();
+  return { settings, lang: resolveLanguage(settings.language, browser.i18n.getUILanguage()) };
+}
+
+/** The user's allowlist silences every verdict on that host (and its subdomains). */
+function allowlisted(settings: Settings, host: string): boolean {
+  return settings.allowlist.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+function bannerFor(verdict: Verdict, settings: Settings, lang: UiLanguage, host: string): BannerModel | null {
+  if (!verdict.agency || verdict.severity === 'safe' || isDismissed(settings, host, verdict.agency)) return null;
+  const { feed, matcher } = getEngine();
+  return bannerModel(verdict, matcher.agency(verdict.agency), feed.help, lang);
+}
+
+function silenced(url: string): Verdict {
+  return { url, verdict: 'unrelated', severity: 'none', agency: null, reasons: ['user-allowlist'] };
+}
+
+async function pageCheck(req: RequestOf<'page-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'page-check'>> {
+  const { settings, lang } = await context();
+  const { matcher } = getEngine();
+  const host = pageHost(req.url);
+  const verdict = allowlisted(settings, host)
+    ? silenced(req.url)
+    : matcher.matchPage(req.url, req.text, { sensitiveInputs: req.sensitiveInputs });
+  recordTabVerdict(sender.tab?.id, verdict, true);
+  return {
+    verdict,
+    banner: bannerFor(verdict, settings, lang, host),
+    linkUi: linkUiStrings(lang),
+    checkSameHostLinks: matcher.hasPathEntries(host),
+  };
+}
+
+async function linksCheck(req: RequestOf<'links-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'links-check'>> {
+  const { settings, lang } = await context();
+  const { matcher } = getEngine();
+  const flagged: FlaggedLink[] = [];
+  let loudest: Verdict | null = null;
+  req.links.forEach((link, index) => {
+    const verdict = matcher.matchLink(link.href, link.text, req.pageUrl);
+    if (verdict.severity !== 'danger' || !verdict.agency) return;
+    const target = parseTarget(verdict.target ?? link.href, req.pageUrl);
+    const host = target.kind === 'web' ? target.host : target.kind === 'mailto' ? (target.hosts[0] ?? '') : `${link.href.split(':')[0]}:`;
+    if (allowlisted(settings, host)) return;
+    const agency = matcher.agency(verdict.agency);
+    const name = agency ? localize(agency.names, lang) : verdict.agency;
+    flagged.push({
+      index,
+      verdict,
+      host,
+      title: translate(lang, 'markerTitle', name),
+      detail: translate(lang, 'confirmBody', host, name),
+    });
+    loudest = loudest ? louder(loudest, verdict) : verdict;
+  });
+  const found = loudest as Verdict | null;
+  if (found) recordTabVerdict(sender.tab?.id, found, false);
+  return { flagged, banner: found ? bannerFor(found, settings, lang, pageHost(req.pageUrl)) : null };
+}
+
+async function textCheck(req: RequestOf<'text-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'text-check'>> {
+  const { settings, lang } = await context();
+  const host = pageHost(req.pageUrl);
+  if (allowlisted(settings, host)) return { verdict: silenced(req.pageUrl), banner: null };
+  const verdict = getEngine().matcher.matchText(req.text, req.pageUrl, { sensitiveInputs: req.sensitiveInputs });
+  recordTabVerdict(sender.tab?.id, verdict, false);
+  return { verdict, banner: bannerFor(verdict, settings, lang, host) };
+}
+
+async function bannerDismissed(req: RequestOf<'banner-dismissed'>): Promise<ResponseOf<'banner-dismissed'>> {
+  const host = toAsciiHost(pageHost(req.pageUrl)) ?? '';
+  if (host) {
+    await updateSettings((s) => ({
+      ...s,
+      dismissed: { ...s.dismissed, [host]: { ...s.dismissed[host], [req.agency]: new Date().toISOString() } },
+    }));
+  }
+  return { ok: true };
+}
+
+export const pageCheckHandlers: Handlers<ContentToBackground> = {
+  'page-check': pageCheck,
+  'links-check': linksCheck,
+  'text-check': textCheck,
+  'banner-dismissed': bannerDismissed,
+};

@@ -1,0 +1,180 @@
+/**
+ * Lookalike detection: does a host that is not official imitate an official domain?
+ * See the design note at the top of `matcher.ts` for the rules and thresholds.
+ *
+ * Every rule runs on the ASCII host and, when the host has Unicode (IDN) labels, again
+ * on its UTS #39 confusable skeleton; a hit found only on the skeleton carries the
+ * reason `confusable-skeleton`.
+ */
+import { skeleton } from './confusable-skeleton';
+import { damerauLevenshtein } from './damerau-levenshtein';
+import { isSameOrSubdomain, toUnicodeHost } from './host';
+import { domainParts, type DomainParts } from './registrable-domain';
+import { TypoIndex } from './typo-index';
+
+/** What the detector needs to know about one agency. */
+export interface LookalikeAgency {
+  /** Normalised ASCII official hosts. */
+  officialHosts: string[];
+  /** Brand tokens: lower-case ASCII letters and digits. */
+  brandTokens: string[];
+}
+
+/** A lookalike hit: which agency (index into the list given to the constructor) and why. */
+export interface LookalikeHit {
+  agency: number;
+  reasons: string[];
+}
+
+/** Brand tokens shorter than this are matched only as whole words, never as substrings. */
+export const MIN_SUBSTRING_TOKEN = 6;
+/** Registrable domains at least this long may be one edit away from an official one. */
+export const MIN_DOMAIN_TYPO_LENGTH = 10;
+
+interface LabelRun {
+  agency: number;
+  labels: string[];
+}
+
+export class LookalikeDetector {
+  /** Official hosts as label sequences, indexed by their first label. */
+  private readonly runsByFirstLabel = new Map<string, LabelRun[]>();
+  /** Skeletons of official hosts. */
+  private readonly officialSkeletons: Array<{ agency: number; skeleton: string }> = [];
+  /** Brand tokens indexed by their first four characters (for substring search). */
+  private readonly tokensByPrefix = new Map<string, Array<{ agency: number; token: string }>>();
+  /** Short brand tokens, matched as whole words. */
+  private readonly shortTokens = new Map<string, number>();
+  private readonly tokenTypos = new TypoIndex<number>();
+  private readonly domainTypos = new TypoIndex<number>();
+  private readonly officialRegistrable = new Set<string>();
+
+  constructor(agencies: readonly LookalikeAgency[]) {
+    agencies.forEach((agency, index) => {
+      for (const host of agency.officialHosts) {
+        const labels = host.split('.');
+        const first = labels[0]!;
+        const runs = this.runsByFirstLabel.get(first) ?? [];
+        runs.push({ agency: index, labels });
+        this.runsByFirstLabel.set(first, runs);
+        this.officialSkeletons.push({ agency: index, skeleton: skeleton(host) });
+        const registrable = domainParts(host).registrable;
+        this.officialRegistrable.add(registrable);
+        if (registrable.length >= MIN_DOMAIN_TYPO_LENGTH) this.domainTypos.add(registrable, index);
+      }
+      for (const token of agency.brandTokens) {
+        if (token.length >= MIN_SUBSTRING_TOKEN) {
+          const key = token.slice(0, 4);
+          const list = this.tokensByPrefix.get(key) ?? [];
+          list.push({ agency: index, token });
+          this.tokensByPrefix.set(key, list);
+        } else {
+          this.shortTokens.set(token, index);
+        }
+        this.tokenTypos.add(token, index);
+      }
+    });
+  }
+
+  /**
+   * Judges a host that is neither official nor blocklisted.
+   *
+   * @param host - normalised ASCII host (see `toAsciiHost`).
+   * @param parts - its PSL parts (see `domainParts`).
+   * @returns the first agency imitated and the reasons, or null.
+   */
+  detect(host: string, parts: DomainParts): LookalikeHit | null {
+    if (parts.isIp) return null;
+    const hit = this.detectForm(host, parts, false);
+    if (hit) return this.decorate(hit, parts);
+    if (!host.includes('xn--')) return null;
+    const unicode = toUnicodeHost(host);
+    const skel = skeleton(unicode);
+    if (skel === host) return null;
+    for (const official of this.officialSkeletons) {
+      if (isSameOrSubdomain(skel, official.skeleton)) {
+        return this.decorate({ agency: official.agency, reasons: ['confusable-skeleton'] }, parts);
+      }
+    }
+    const skelHit = this.detectForm(skel, parts, true);
+    if (!skelHit) return null;
+    skelHit.reasons.unshift('confusable-skeleton');
+    return this.decorate(skelHit, parts);
+  }
+
+  private decorate(hit: LookalikeHit, parts: DomainParts): LookalikeHit {
+    if (parts.isPrivateSuffix) hit.reasons.push('shared-hosting-suffix');
+    return hit;
+  }
+
+  /**
+   * The rules on one form of the host (ASCII, or skeleton). `parts` gives the number of
+   * suffix labels; the skeleton maps character by character, so the count carries over.
+   */
+  private detectForm(form: string, parts: DomainParts, isSkeleton: boolean): LookalikeHit | null {
+    // In the ASCII form, punycode labels (xn--…) are opaque: their letters are an encoding,
+    // not what a person sees. The skeleton pass judges what they show.
+    const labels = form.split('.').map((label) => (!isSkeleton && label.startsWith('xn--') ? '' : label));
+    const suffixCount = parts.publicSuffix ? parts.publicSuffix.split('.').length : 0;
+    const own = labels.slice(0, Math.max(1, labels.length - suffixCount));
+    const registrableLabel = own[own.length - 1]!;
+
+    // 1. The official host as whole labels: investhk.gov.hk.pay-fee.top, investhk.gov.hk.com.
+    for (let i = 0; i < labels.length; i++) {
+      for (const run of this.runsByFirstLabel.get(labels[i]!) ?? []) {
+        if (!startsRun(labels, i, run.labels)) continue;
+        if (i + run.labels.length === labels.length) continue; // it ends the host: official or a skeleton equal (handled)
+        const leading = i === 0 || (i === 1 && labels[0] === 'www');
+        return { agency: run.agency, reasons: [leading ? 'official-as-subdomain' : 'official-name-embedded'] };
+      }
+    }
+
+    // 2. The official host's labels as hyphen-separated words: www-investhk-gov-hk.example,
+    //    investhk.gov.hk-verify.com.
+    const words = own.flatMap((label) => label.split(/[-_]+/).filter(Boolean));
+    for (let i = 0; i < words.length; i++) {
+      for (const run of this.runsByFirstLabel.get(words[i]!) ?? []) {
+        if (startsRun(words, i, run.labels)) return { agency: run.agency, reasons: ['official-name-embedded'] };
+      }
+    }
+
+    // 3. A brand token inside a label: investhk-payment.com, invest-hk-gov.top, investhk.github.io.
+    for (const label of own) {
+      const squashed = label.replace(/[-_]/g, '');
+      for (let i = 0; i + 4 <= squashed.length; i++) {
+        for (const entry of this.tokensByPrefix.get(squashed.slice(i, i + 4)) ?? []) {
+          if (!squashed.startsWith(entry.token, i)) continue;
+          const exact = label === registrableLabel && squashed === entry.token;
+          return { agency: entry.agency, reasons: [exact ? 'brand-in-other-domain' : 'brand-embedded'] };
+        }
+      }
+    }
+    for (const word of words) {
+      const agency = this.shortTokens.get(word);
+      if (agency !== undefined) return { agency, reasons: ['brand-embedded'] };
+    }
+
+    // 4. Typos of a brand token (lnvesthk.com, investhk-paymnet.com) and of a whole
+    //    official registrable domain (investhk.gov.hx, investhkgov.hk).
+    const candidates = new Set<string>(words);
+    for (const label of own) candidates.add(label.replace(/[-_]/g, ''));
+    for (const word of candidates) {
+      const match = this.tokenTypos.lookup(word)[0];
+      if (match) return { agency: match.value, reasons: [`typo-distance-${match.distance}`] };
+    }
+    const registrable = isSkeleton ? labels.slice(-(suffixCount + 1)).join('.') : parts.registrable;
+    if (!this.officialRegistrable.has(registrable)) {
+      const match = this.domainTypos.lookup(registrable)[0];
+      if (match && damerauLevenshtein(registrable, match.token, 1) === 1) {
+        return { agency: match.value, reasons: ['typo-distance-1'] };
+      }
+    }
+    return null;
+  }
+}
+
+function startsRun(haystack: readonly string[], at: number, run: readonly string[]): boolean {
+  if (at + run.length > haystack.length) return false;
+  for (let k = 0; k < run.length; k++) if (haystack[at + k] !== run[k]) return false;
+  return true;
+}

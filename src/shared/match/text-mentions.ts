@@ -1,0 +1,67 @@
+/**
+ * Finds agency names in text: every name and alias in every language, case- and
+ * width-insensitive (see `foldText`), Latin names on word boundaries (so "invest? Hong
+ * Kong" and "reinvesthk" do not count), Chinese names anywhere. Traditional names also
+ * match in Simplified script: the Simplified form is derived with OpenCC (`opencc-js`,
+ * Hong Kong Traditional → mainland Simplified) when the matcher is built.
+ */
+import { Converter } from 'opencc-js/t2cn';
+import { foldText, isCjk } from './normalize-text';
+import { includesWord } from './request-cues';
+
+/** A name to look for. */
+interface Needle {
+  agency: number;
+  text: string;
+  latin: boolean;
+}
+
+const toSimplified = Converter({ from: 'hk', to: 'cn' });
+
+export class MentionFinder {
+  /** Needles indexed by their first two characters, so a scan costs O(text length). */
+  private readonly byPrefix = new Map<string, Needle[]>();
+
+  /**
+   * @param names - per agency (by index), its names and aliases in any language.
+   */
+  constructor(names: ReadonlyArray<readonly string[]>) {
+    names.forEach((list, agency) => {
+      const texts = new Set<string>();
+      for (const name of list) {
+        const folded = foldText(name).trim();
+        if (folded.length < 2) continue;
+        texts.add(folded);
+        if ([...folded].some(isCjk)) texts.add(foldText(toSimplified(folded)).trim());
+      }
+      for (const text of texts) {
+        const needle: Needle = { agency, text, latin: ![...text].some(isCjk) };
+        const key = text.slice(0, 2);
+        const bucket = this.byPrefix.get(key) ?? [];
+        bucket.push(needle);
+        this.byPrefix.set(key, bucket);
+      }
+    });
+  }
+
+  /**
+   * Agencies named in `text`, in order of first appearance.
+   *
+   * @param text - visible text (any length; folded here).
+   * @returns agency indexes, each once.
+   */
+  find(text: string): number[] {
+    const folded = foldText(text);
+    const found: number[] = [];
+    for (let i = 0; i + 1 < folded.length; i++) {
+      const bucket = this.byPrefix.get(folded.slice(i, i + 2));
+      if (!bucket) continue;
+      for (const needle of bucket) {
+        if (found.includes(needle.agency) || !folded.startsWith(needle.text, i)) continue;
+        if (needle.latin && !includesWord(folded.slice(Math.max(0, i - 1), i + needle.text.length + 1), needle.text)) continue;
+        found.push(needle.agency);
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * User settings: one schema with defaults, a type derived from it, and validation on every
+ * read (a damaged or older stored value falls back field by field to the defaults).
+ * Pure: the storage itself is in `src/background/settings-store.ts`.
+ */
+import { z } from 'zod';
+
+export const SETTINGS_VERSION = 1;
+
+const languageSchema = z.enum(['browser', 'en', 'zh-Hant', 'zh-Hans']);
+
+/** Hosts where the user dismissed a banner: host → agency id → ISO time of dismissal. */
+const dismissedSchema = z.record(z.string(), z.record(z.string(), z.string()));
+
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION).catch(SETTINGS_VERSION),
+  /** UI language: follow the browser, or a fixed language. */
+  language: languageSchema.catch('browser'),
+  dismissed: dismissedSchema.catch({}),
+  /** Hosts the user marked as false alarms: no verdict above `none` for them. */
+  allowlist: z.array(z.string()).catch([]),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ version: SETTINGS_VERSION, language: 'browser', dismissed: {}, allowlist: [] });
+
+/**
+ * Reads settings from any stored value (missing, partial, damaged, older version).
+ *
+ * @returns valid settings; invalid fields take their default.
+ */
+export function parseSettings(stored: unknown): Settings {
+  const input = typeof stored === 'object' && stored !== null ? stored : {};
+  return settingsSchema.parse({ ...DEFAULT_SETTINGS, ...input });
+}
+
+/** True when the user dismissed the banner for `agency` on `host`. */
+export function isDismissed(settings: Settings, host: string, agency: string): boolean {
+  return settings.dismissed[host]?.[agency] !== undefined;
+}

@@ -1,0 +1,112 @@
+/**
+ * What a banner says, as plain strings: built by the service worker from a verdict, the
+ * feed and the UI language, and rendered as text (never HTML) by the content script.
+ * Keeping it here keeps the per-page script small and the wording testable in Node.
+ */
+import type { Agency, HelpContact } from '../feed/feed-schema';
+import { hasMessage, htmlLang, localize, translate, type UiLanguage } from '../i18n/i18n';
+import type { Severity, Verdict } from '../match/verdict';
+
+/** A link in the banner. `href` is always `tel:`, `mailto:` or `https:`. */
+export interface BannerLink {
+  label: string;
+  href: string;
+}
+
+export interface BannerModel {
+  severity: Exclude<Severity, 'none'>;
+  /** BCP 47 tag for the `lang` attribute. */
+  lang: string;
+  agency: string;
+  title: string;
+  /** The agency's own promise from the feed. */
+  promise: string;
+  /** Plain-words reasons. */
+  reasons: string[];
+  whatToDo: string;
+  /** Hotline (`tel:`), email (`mailto:`), official site or advisory, general helplines. */
+  actions: BannerLink[];
+  dismissLabel: string;
+  dismissText: string;
+  source: string;
+}
+
+/** Strings the content script needs for link markers and the confirm step. */
+export interface LinkUiStrings {
+  markerLabel: string;
+  confirmTitle: string;
+  confirmGoBack: string;
+  confirmContinue: string;
+  /** "N dangerous links are marked", with `{count}` where the number goes. */
+  linksFound: string;
+}
+
+/**
+ * A `tel:` URI for a phone number as shown in the feed (RFC 3966, spaces and punctuation
+ * removed). Hong Kong numbers are 8 digits (or short codes like 18222) and are dialled as is.
+ */
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^\d+]/g, '')}`;
+}
+
+/** Plain-words text for a reason code, when the catalog has one. */
+export function reasonText(reason: string, lang: UiLanguage): string | null {
+  const key = `reason_${reason}`;
+  return hasMessage(key) ? translate(lang, key) : null;
+}
+
+/**
+ * The banner for `verdict`.
+ *
+ * @param verdict - a page, link or text verdict with an agency.
+ * @param agency - that agency from the feed.
+ * @param help - the feed's general help contacts (18222…), shown as extra actions.
+ * @param lang - the UI language.
+ * @returns the model, or null when the verdict warrants no banner (`none`, or no agency).
+ */
+export function bannerModel(
+  verdict: Verdict,
+  agency: Agency | undefined,
+  help: readonly HelpContact[],
+  lang: UiLanguage,
+): BannerModel | null {
+  if (!agency || verdict.severity === 'none') return null;
+  const name = localize(agency.names, lang);
+  const titleKey = {
+    danger: 'bannerDangerTitle',
+    caution: 'bannerCautionTitle',
+    info: 'bannerInfoTitle',
+    safe: 'bannerSafeTitle',
+  }[verdict.severity];
+  const actions: BannerLink[] = [{ label: translate(lang, 'bannerCallHotline', name, agency.hotline), href: telHref(agency.hotline) }];
+  if (agency.email) actions.push({ label: translate(lang, 'bannerWriteEmail', agency.email), href: `mailto:${agency.email}` });
+  actions.push({ label: translate(lang, 'bannerAdvisory'), href: agency.advisory_url ?? agency.website });
+  for (const contact of help) {
+    if (contact.phone)
+      actions.push({ label: translate(lang, 'bannerHelpline', localize(contact.name, lang)), href: telHref(contact.phone) });
+  }
+  return {
+    severity: verdict.severity,
+    lang: htmlLang(lang),
+    agency: agency.id,
+    title: translate(lang, titleKey, name),
+    promise: localize(agency.promise, lang),
+    reasons: verdict.reasons.map((r) => reasonText(r, lang)).filter((r): r is string => r !== null),
+    whatToDo: translate(lang, 'bannerWhatToDo'),
+    actions,
+    dismissLabel: translate(lang, 'bannerDismissLabel'),
+    dismissText: translate(lang, 'bannerDismiss'),
+    source: translate(lang, 'bannerSource'),
+  };
+}
+
+/** The strings for link markers and the confirm step in `lang`. */
+export function linkUiStrings(lang: UiLanguage): LinkUiStrings {
+  return {
+    markerLabel: translate(lang, 'markerLabel'),
+    confirmTitle: translate(lang, 'confirmTitle'),
+    confirmGoBack: translate(lang, 'confirmGoBack'),
+    confirmContinue: translate(lang, 'confirmContinue'),
+    linksFound: translate(lang, 'bannerLinksFound', '{count}'),
+  };
+}
