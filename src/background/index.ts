@@ -1,12 +1,15 @@
 /**
- * Service worker entry: wires message handlers. The work lives in the modules it imports.
+ * Service worker entry: wires message handlers and start-up work. The work lives in the
+ * modules it imports; each feature exports its handler map.
  */
 import { handleMessages } from '../shared/messaging/messenger';
-import type { ContentToBackground } from '../shared/messaging/protocol';
+import type { ContentToBackground, UiToBackground } from '../shared/messaging/protocol';
 import { getEngine } from './engine-state';
+import { feedHandlers } from './feed-handlers';
 import { pageCheckHandlers } from './page-checks';
+import { uiHandlers } from './ui-handlers';
 
-handleMessages<ContentToBackground>(pageCheckHandlers);
+handleMessages<ContentToBackground & UiToBackground>({ ...pageCheckHandlers, ...feedHandlers, ...uiHandlers });
 // Build the matcher now rather than on the first page's message.
 getEngine();
 console.info('[background] Agency Scam Alert ready');

@@ -24,6 +24,5 @@ export function skeleton(input: string): string {
 
 /** True when the string has any character outside printable ASCII. */
 export function hasNonAscii(input: string): boolean {
-   
   return /[^\x20-\x7e]/.test(input);
 }

@@ -4,7 +4,6 @@
  * joiner, BOM), lower case, runs of white space collapsed to one space.
  */
 
- 
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 
 /**

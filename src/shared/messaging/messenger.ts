@@ -4,10 +4,13 @@
  * (content scripts in tabs, its pages) are answered.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { BackgroundToContent, ContentToBackground, Envelope, MessageName, RequestOf, ResponseOf } from './protocol';
+import type { BackgroundToContent, ContentToBackground, Envelope, MessageName, RequestOf, ResponseOf, UiToBackground } from './protocol';
 
-/** Sends a content→background message and returns the typed response. */
-export function sendToBackground<N extends keyof ContentToBackground>(type: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
+/** Sends a content→background or page→background message and returns the typed response. */
+export function sendToBackground<N extends keyof ContentToBackground | keyof UiToBackground>(
+  type: N,
+  payload: RequestOf<N>,
+): Promise<ResponseOf<N>> {
   const envelope: Envelope<N> = { type, payload };
   return browser.runtime.sendMessage(envelope) as Promise<ResponseOf<N>>;
 }
@@ -43,7 +46,7 @@ function isEnvelope(message: unknown): message is Envelope {
  * Registers handlers for a set of messages. Unknown message types and foreign senders get
  * no answer (the promise on their side rejects).
  */
-export function handleMessages<M extends Partial<Record<MessageName, unknown>>>(handlers: Handlers<M>): void {
+export function handleMessages<M extends Partial<Record<MessageName, unknown>>>(handlers: Partial<Handlers<M>>): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isOwnSender(sender) || !isEnvelope(message)) return undefined;
     const handler = (handlers as Record<string, ((p: unknown, s: Runtime.MessageSender) => unknown) | undefined>)[message.type];

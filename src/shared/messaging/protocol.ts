@@ -4,10 +4,15 @@
  * (in `messenger.ts`) are typed from it. No `any`.
  *
  * content → background: `page-check`, `links-check`, `text-check`, `banner-dismissed`
+ * popup/options → background: `ui-state`, `settings-update`, `feed-subscribe`,
+ *   `feed-unsubscribe`, `feed-check-now`
  * background → content: `verdicts-changed` (the active feed changed: check again)
  */
 import type { BannerModel, LinkUiStrings } from '../ui/banner-model';
 import type { Verdict } from '../match/verdict';
+import type { Feed } from '../feed/feed-schema';
+import type { UiLanguage } from '../i18n/i18n';
+import type { Settings } from '../settings/settings';
 
 /** A link as the content script sees it. */
 export interface LinkSample {
@@ -55,11 +60,64 @@ export interface ContentToBackground {
   };
 }
 
+/** The state of one feed subscription, as the popup and options page show it. */
+export interface FeedStatus {
+  /** Feed URL; null for the embedded default feed. */
+  url: string | null;
+  /** Where the subscription comes from: built in, added by the user, or set by managed policy. */
+  source: 'embedded' | 'user' | 'policy';
+  /** Ids of the keys trusted for this feed. */
+  keyIds: string[];
+  feedId: string | null;
+  sequence: number | null;
+  issuedAt: string | null;
+  expiresAt: string | null;
+  /** Last time an update check finished (ISO), successful or not. */
+  lastCheckedAt: string | null;
+  /** Last time a new or unchanged (304) feed was confirmed (ISO). */
+  lastSuccessAt: string | null;
+  /** Why the last check failed, in plain words; null when it succeeded. */
+  lastError: string | null;
+  /** fresh; stale (not confirmed for more than twice the refresh interval); expired; never fetched. */
+  state: 'fresh' | 'stale' | 'expired' | 'never-fetched';
+}
+
+/** What managed policy (Chrome managed storage, Firefox `3rdparty` policy) has set. */
+export interface PolicyState {
+  /** Names of the settings the policy locks (e.g. `feeds`, `allowUserFeeds`, `allowDismiss`). */
+  locked: string[];
+  allowUserFeeds: boolean;
+  allowDismiss: boolean;
+  refreshIntervalMinutes: number | null;
+}
+
+/** Everything the popup and options page render. */
+export interface UiState {
+  /** The merged active feed the matcher uses (agencies and help contacts). */
+  feed: Feed;
+  feeds: FeedStatus[];
+  settings: Settings;
+  policy: PolicyState;
+  /** The loudest verdict recorded for the tab asked about, if any. */
+  tabVerdict: Verdict | null;
+  /** The UI language resolved from the settings and the browser. */
+  language: UiLanguage;
+}
+
+/** Messages from the extension's own pages (popup, options) to the background. */
+export interface UiToBackground {
+  'ui-state': { request: { tabId?: number }; response: UiState };
+  'settings-update': { request: { patch: Partial<Pick<Settings, 'language' | 'dismissed' | 'allowlist'>> }; response: Settings };
+  'feed-subscribe': { request: { url: string; publicKey: string }; response: { ok: boolean; error?: string; feeds: FeedStatus[] } };
+  'feed-unsubscribe': { request: { url: string }; response: { ok: boolean; error?: string; feeds: FeedStatus[] } };
+  'feed-check-now': { request: Record<string, never>; response: { feeds: FeedStatus[] } };
+}
+
 export interface BackgroundToContent {
   'verdicts-changed': { request: Record<string, never>; response: { ok: true } };
 }
 
-export type MessageMap = ContentToBackground & BackgroundToContent;
+export type MessageMap = ContentToBackground & UiToBackground & BackgroundToContent;
 export type MessageName = keyof MessageMap;
 export type RequestOf<N extends MessageName> = MessageMap[N]['request'];
 export type ResponseOf<N extends MessageName> = MessageMap[N]['response'];
