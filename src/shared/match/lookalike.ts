@@ -6,11 +6,11 @@
  * on its UTS #39 confusable skeleton; a hit found only on the skeleton carries the
  * reason `confusable-skeleton`.
  */
-import { skeleton } from './confusable-skeleton';
+import { foldAsciiConfusables, skeleton } from './confusable-skeleton';
 import { damerauLevenshtein } from './damerau-levenshtein';
 import { isSameOrSubdomain, toUnicodeHost } from './host';
 import { domainParts, type DomainParts } from './registrable-domain';
-import { TypoIndex } from './typo-index';
+import { TypoIndex, typoThreshold } from './typo-index';
 
 /** What the detector needs to know about one agency. */
 export interface LookalikeAgency {
@@ -48,30 +48,39 @@ export class LookalikeDetector {
   private readonly tokenTypos = new TypoIndex<number>();
   private readonly domainTypos = new TypoIndex<number>();
   private readonly officialRegistrable = new Set<string>();
+  /** The label (registrable domain without suffix) of each official registrable domain. */
+  private readonly officialLabelOf = new Map<string, string>();
 
   constructor(agencies: readonly LookalikeAgency[]) {
     agencies.forEach((agency, index) => {
       for (const host of agency.officialHosts) {
-        const labels = host.split('.');
-        const first = labels[0]!;
-        const runs = this.runsByFirstLabel.get(first) ?? [];
-        runs.push({ agency: index, labels });
-        this.runsByFirstLabel.set(first, runs);
-        this.officialSkeletons.push({ agency: index, skeleton: skeleton(host) });
-        const registrable = domainParts(host).registrable;
-        this.officialRegistrable.add(registrable);
-        if (registrable.length >= MIN_DOMAIN_TYPO_LENGTH) this.domainTypos.add(registrable, index);
-      }
-      for (const token of agency.brandTokens) {
-        if (token.length >= MIN_SUBSTRING_TOKEN) {
-          const key = token.slice(0, 4);
-          const list = this.tokensByPrefix.get(key) ?? [];
-          list.push({ agency: index, token });
-          this.tokensByPrefix.set(key, list);
-        } else {
-          this.shortTokens.set(token, index);
+        // The host as labels, and its ASCII-confusable fold when that differs (a host
+        // with "rn", "0" or "1" is searched in folded form too).
+        for (const form of new Set([host, foldAsciiConfusables(host)])) {
+          const labels = form.split('.');
+          const first = labels[0]!;
+          const runs = this.runsByFirstLabel.get(first) ?? [];
+          runs.push({ agency: index, labels });
+          this.runsByFirstLabel.set(first, runs);
         }
-        this.tokenTypos.add(token, index);
+        this.officialSkeletons.push({ agency: index, skeleton: foldAsciiConfusables(skeleton(host)) });
+        const parts = domainParts(host);
+        this.officialRegistrable.add(parts.registrable);
+        this.officialLabelOf.set(parts.registrable, parts.label);
+        if (parts.registrable.length >= MIN_DOMAIN_TYPO_LENGTH) this.domainTypos.add(parts.registrable, index);
+      }
+      for (const raw of agency.brandTokens) {
+        for (const token of new Set([raw, foldAsciiConfusables(raw)])) {
+          if (token.length >= MIN_SUBSTRING_TOKEN) {
+            const key = token.slice(0, 4);
+            const list = this.tokensByPrefix.get(key) ?? [];
+            if (!list.some((e) => e.token === token && e.agency === index)) list.push({ agency: index, token });
+            this.tokensByPrefix.set(key, list);
+          } else {
+            this.shortTokens.set(token, index);
+          }
+          this.tokenTypos.add(token, index);
+        }
       }
     });
   }
@@ -87,19 +96,20 @@ export class LookalikeDetector {
     if (parts.isIp) return null;
     const hit = this.detectForm(host, parts, false);
     if (hit) return this.decorate(hit, parts);
-    if (!host.includes('xn--')) return null;
-    const unicode = toUnicodeHost(host);
-    const skel = skeleton(unicode);
-    if (skel === host) return null;
+    // What a person sees: the UTS #39 skeleton of the Unicode form for IDN hosts, or the
+    // ASCII confusables folded (hkp0, consurner) for plain ones.
+    const isIdn = host.includes('xn--');
+    const seen = foldAsciiConfusables(isIdn ? skeleton(toUnicodeHost(host)) : host);
+    if (seen === host) return null;
     for (const official of this.officialSkeletons) {
-      if (isSameOrSubdomain(skel, official.skeleton)) {
+      if (isSameOrSubdomain(seen, official.skeleton)) {
         return this.decorate({ agency: official.agency, reasons: ['confusable-skeleton'] }, parts);
       }
     }
-    const skelHit = this.detectForm(skel, parts, true);
-    if (!skelHit) return null;
-    skelHit.reasons.unshift('confusable-skeleton');
-    return this.decorate(skelHit, parts);
+    const seenHit = this.detectForm(seen, parts, true);
+    if (!seenHit) return null;
+    seenHit.reasons.unshift('confusable-skeleton');
+    return this.decorate(seenHit, parts);
   }
 
   private decorate(hit: LookalikeHit, parts: DomainParts): LookalikeHit {
@@ -125,16 +135,21 @@ export class LookalikeDetector {
         if (!startsRun(labels, i, run.labels)) continue;
         if (i + run.labels.length === labels.length) continue; // it ends the host: official or a skeleton equal (handled)
         const leading = i === 0 || (i === 1 && labels[0] === 'www');
-        return { agency: run.agency, reasons: [leading ? 'official-as-subdomain' : 'official-name-embedded'] };
+        const reasons = [leading ? 'official-as-subdomain' : 'official-name-embedded'];
+        // Only public-suffix labels follow: investhk.gov.hk.com, investhk.gov.hk.cn.
+        if (leading && i + run.labels.length >= labels.length - suffixCount) reasons.push('tld-swap');
+        return { agency: run.agency, reasons };
       }
     }
 
     // 2. The official host's labels as hyphen-separated words: www-investhk-gov-hk.example,
     //    investhk.gov.hk-verify.com.
+    //    The host's own suffix labels count as words too (hkpo-gov.hk).
     const words = own.flatMap((label) => label.split(/[-_]+/).filter(Boolean));
+    const wordsAndSuffix = own.length < labels.length ? [...words, ...labels.slice(own.length)] : words;
     for (let i = 0; i < words.length; i++) {
       for (const run of this.runsByFirstLabel.get(words[i]!) ?? []) {
-        if (startsRun(words, i, run.labels)) return { agency: run.agency, reasons: ['official-name-embedded'] };
+        if (startsRun(wordsAndSuffix, i, run.labels)) return { agency: run.agency, reasons: ['official-name-embedded'] };
       }
     }
 
@@ -164,8 +179,13 @@ export class LookalikeDetector {
     }
     const registrable = isSkeleton ? labels.slice(-(suffixCount + 1)).join('.') : parts.registrable;
     if (!this.officialRegistrable.has(registrable)) {
-      const match = this.domainTypos.lookup(registrable)[0];
-      if (match && damerauLevenshtein(registrable, match.token, 1) === 1) {
+      // One edit of a whole official registrable domain; when its label is too short for
+      // typos of its own (hkpo: hkpl.gov.hk is the Public Libraries), the edit must leave
+      // the label intact (hkpo.gov.hx, hkpogov.hk).
+      for (const match of this.domainTypos.lookup(registrable)) {
+        const label = this.officialLabelOf.get(match.token)!;
+        if (damerauLevenshtein(registrable, match.token, 1) !== 1) continue;
+        if (typoThreshold(label.length) === 0 && !registrable.startsWith(label)) continue;
         return { agency: match.value, reasons: ['typo-distance-1'] };
       }
     }

@@ -51,7 +51,7 @@ export function telHref(number: string): string {
 
 /** Plain-words text for a reason code, when the catalog has one. */
 export function reasonText(reason: string, lang: UiLanguage): string | null {
-  const key = `reason_${reason}`;
+  const key = `reason_${reason.replace(/[^A-Za-z0-9]/g, '_')}`;
   return hasMessage(key) ? translate(lang, key) : null;
 }
 
