@@ -10,7 +10,7 @@ import { foldAsciiConfusables, skeleton } from './confusable-skeleton';
 import { damerauLevenshtein } from './damerau-levenshtein';
 import { isSameOrSubdomain, toUnicodeHost } from './host';
 import { domainParts, type DomainParts } from './registrable-domain';
-import { TypoIndex, typoThreshold } from './typo-index';
+import { trigramKey, TypoIndex, typoThreshold } from './typo-index';
 
 /** What the detector needs to know about one agency. */
 export interface LookalikeAgency {
@@ -41,8 +41,8 @@ export class LookalikeDetector {
   private readonly runsByFirstLabel = new Map<string, LabelRun[]>();
   /** Skeletons of official hosts. */
   private readonly officialSkeletons: Array<{ agency: number; skeleton: string }> = [];
-  /** Brand tokens indexed by their first four characters (for substring search). */
-  private readonly tokensByPrefix = new Map<string, Array<{ agency: number; token: string }>>();
+  /** Brand tokens indexed by their first three characters (see `trigramKey`), for substring search. */
+  private readonly tokensByTrigram = new Map<number, Array<{ agency: number; token: string }>>();
   /** Short brand tokens, matched as whole words. */
   private readonly shortTokens = new Map<string, number>();
   private readonly tokenTypos = new TypoIndex<number>();
@@ -72,10 +72,10 @@ export class LookalikeDetector {
       for (const raw of agency.brandTokens) {
         for (const token of new Set([raw, foldAsciiConfusables(raw)])) {
           if (token.length >= MIN_SUBSTRING_TOKEN) {
-            const key = token.slice(0, 4);
-            const list = this.tokensByPrefix.get(key) ?? [];
+            const key = trigramKey(token, 0);
+            const list = this.tokensByTrigram.get(key) ?? [];
             if (!list.some((e) => e.token === token && e.agency === index)) list.push({ agency: index, token });
-            this.tokensByPrefix.set(key, list);
+            this.tokensByTrigram.set(key, list);
           } else {
             this.shortTokens.set(token, index);
           }
@@ -124,14 +124,16 @@ export class LookalikeDetector {
   private detectForm(form: string, parts: DomainParts, isSkeleton: boolean): LookalikeHit | null {
     // In the ASCII form, punycode labels (xn--…) are opaque: their letters are an encoding,
     // not what a person sees. The skeleton pass judges what they show.
-    const labels = form.split('.').map((label) => (!isSkeleton && label.startsWith('xn--') ? '' : label));
-    const suffixCount = parts.publicSuffix ? parts.publicSuffix.split('.').length : 0;
+    const labels = form.split('.');
+    if (!isSkeleton && form.includes('xn--')) for (let i = 0; i < labels.length; i++) if (labels[i]!.startsWith('xn--')) labels[i] = '';
+    const suffixCount = parts.publicSuffix ? countLabels(parts.publicSuffix) : 0;
     const own = labels.slice(0, Math.max(1, labels.length - suffixCount));
-    const registrableLabel = own[own.length - 1]!;
 
     // 1. The official host as whole labels: investhk.gov.hk.pay-fee.top, investhk.gov.hk.com.
     for (let i = 0; i < labels.length; i++) {
-      for (const run of this.runsByFirstLabel.get(labels[i]!) ?? []) {
+      const runs = this.runsByFirstLabel.get(labels[i]!);
+      if (runs === undefined) continue;
+      for (const run of runs) {
         if (!startsRun(labels, i, run.labels)) continue;
         if (i + run.labels.length === labels.length) continue; // it ends the host: official or a skeleton equal (handled)
         const leading = i === 0 || (i === 1 && labels[0] === 'www');
@@ -143,39 +145,53 @@ export class LookalikeDetector {
     }
 
     // 2. The official host's labels as hyphen-separated words: www-investhk-gov-hk.example,
-    //    investhk.gov.hk-verify.com.
-    //    The host's own suffix labels count as words too (hkpo-gov.hk).
-    const words = own.flatMap((label) => label.split(/[-_]+/).filter(Boolean));
-    const wordsAndSuffix = own.length < labels.length ? [...words, ...labels.slice(own.length)] : words;
-    for (let i = 0; i < words.length; i++) {
-      for (const run of this.runsByFirstLabel.get(words[i]!) ?? []) {
-        if (startsRun(wordsAndSuffix, i, run.labels)) return { agency: run.agency, reasons: ['official-name-embedded'] };
+    //    investhk.gov.hk-verify.com. The host's own suffix labels count as words too
+    //    (hkpo-gov.hk). Most hosts have no hyphen: then the words are the labels.
+    const hyphenated = form.includes('-') || form.includes('_');
+    const words = hyphenated ? own.flatMap((label) => label.split(SEPARATORS).filter(Boolean)) : own;
+    if (hyphenated) {
+      const wordsAndSuffix = own.length < labels.length ? words.concat(labels.slice(own.length)) : words;
+      for (let i = 0; i < words.length; i++) {
+        const runs = this.runsByFirstLabel.get(words[i]!);
+        if (runs === undefined) continue;
+        for (const run of runs) {
+          if (startsRun(wordsAndSuffix, i, run.labels)) return { agency: run.agency, reasons: ['official-name-embedded'] };
+        }
       }
     }
 
     // 3. A brand token inside a label: investhk-payment.com, invest-hk-gov.top, investhk.github.io.
-    for (const label of own) {
-      const squashed = label.replace(/[-_]/g, '');
-      for (let i = 0; i + 4 <= squashed.length; i++) {
-        for (const entry of this.tokensByPrefix.get(squashed.slice(i, i + 4)) ?? []) {
+    const squashedLabels = hyphenated ? own.map((label) => label.replace(SEPARATORS, '')) : own;
+    for (let l = 0; l < own.length; l++) {
+      const squashed = squashedLabels[l]!;
+      for (let i = 0; i + MIN_SUBSTRING_TOKEN <= squashed.length; i++) {
+        const entries = this.tokensByTrigram.get(trigramKey(squashed, i));
+        if (entries === undefined) continue;
+        for (const entry of entries) {
           if (!squashed.startsWith(entry.token, i)) continue;
-          const exact = label === registrableLabel && squashed === entry.token;
+          const exact = l === own.length - 1 && own[l] === entry.token;
           return { agency: entry.agency, reasons: [exact ? 'brand-in-other-domain' : 'brand-embedded'] };
         }
       }
     }
-    for (const word of words) {
-      const agency = this.shortTokens.get(word);
-      if (agency !== undefined) return { agency, reasons: ['brand-embedded'] };
+    if (this.shortTokens.size > 0) {
+      for (const word of words) {
+        const agency = this.shortTokens.get(word);
+        if (agency !== undefined) return { agency, reasons: ['brand-embedded'] };
+      }
     }
 
     // 4. Typos of a brand token (lnvesthk.com, investhk-paymnet.com) and of a whole
     //    official registrable domain (investhk.gov.hx, investhkgov.hk).
-    const candidates = new Set<string>(words);
-    for (const label of own) candidates.add(label.replace(/[-_]/g, ''));
-    for (const word of candidates) {
+    for (const word of words) {
       const match = this.tokenTypos.lookup(word)[0];
       if (match) return { agency: match.value, reasons: [`typo-distance-${match.distance}`] };
+    }
+    if (hyphenated) {
+      for (const squashed of squashedLabels) {
+        const match = this.tokenTypos.lookup(squashed)[0];
+        if (match) return { agency: match.value, reasons: [`typo-distance-${match.distance}`] };
+      }
     }
     const registrable = isSkeleton ? labels.slice(-(suffixCount + 1)).join('.') : parts.registrable;
     if (!this.officialRegistrable.has(registrable)) {
@@ -191,6 +207,14 @@ export class LookalikeDetector {
     }
     return null;
   }
+}
+
+const SEPARATORS = /[-_]+/g;
+
+function countLabels(name: string): number {
+  let n = 1;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 46) n++;
+  return n;
 }
 
 function startsRun(haystack: readonly string[], at: number, run: readonly string[]): boolean {

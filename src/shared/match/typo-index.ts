@@ -1,10 +1,18 @@
 /**
  * An index that finds, for a word, the brand tokens within a small Damerau-Levenshtein
- * distance, without scanning every token: the symmetric-delete method (SymSpell, Wolf
- * Garbe 2012). Every token is stored under each string obtained by deleting up to `d`
- * characters; a query generates its own deletes and looks them up, then confirms each
- * candidate with the exact distance. Query cost depends on the word's length, not on
- * the number of agencies.
+ * distance, without scanning every token and without generating variants of the word.
+ *
+ * Filter (pigeonhole, as in the q-gram filters of approximate string matching, e.g.
+ * Navarro, "A guided tour to approximate string matching", ACM CSUR 2001, §8): a token
+ * allowed `d` edits is cut into `d + 1` pieces separated by one-character gaps. One edit
+ * (insertion, deletion, substitution, or transposition of two adjacent characters) can
+ * break at most one piece, because a transposition that straddles a piece boundary
+ * touches a gap character; so a word within distance `d` contains at least one piece
+ * intact, shifted by at most `d` positions. Pieces are indexed by their first three
+ * characters (a number, so the query allocates no strings); each candidate is confirmed
+ * with the exact, bounded distance. Query cost: one map probe per position of the word,
+ * plus a bounded distance computation per surviving candidate; it does not grow with
+ * the number of tokens unless tokens share trigrams at the same offsets.
  */
 import { damerauLevenshtein } from './damerau-levenshtein';
 
@@ -28,61 +36,65 @@ export interface TypoMatch<T> {
   distance: number;
 }
 
+interface PieceEntry<T> {
+  token: string;
+  value: T;
+  max: number;
+  offset: number;
+  piece: string;
+}
+
 export class TypoIndex<T> {
-  private readonly deletes = new Map<string, Array<{ token: string; value: T; max: number }>>();
-  private maxDistance = 0;
+  private readonly pieces = new Map<number, Array<PieceEntry<T>>>();
+  private minLength = Infinity;
+  private maxLength = 0;
 
   /** Adds `token` (its own threshold from {@link typoThreshold}); tokens with threshold 0 are ignored. */
   add(token: string, value: T): void {
     const max = typoThreshold(token.length);
     if (max === 0) return;
-    this.maxDistance = Math.max(this.maxDistance, max);
-    for (const variant of deleteVariants(token, max)) {
-      let list = this.deletes.get(variant);
-      if (!list) this.deletes.set(variant, (list = []));
-      if (!list.some((e) => e.token === token && e.value === value)) list.push({ token, value, max });
+    this.minLength = Math.min(this.minLength, token.length - max);
+    this.maxLength = Math.max(this.maxLength, token.length + max);
+    // d + 1 pieces separated by one-character gaps; with the thresholds above every
+    // piece has at least three characters (7 → 3+gap+3, 12 → 3+gap+3+gap+4).
+    const count = max + 1;
+    const room = token.length - max;
+    let offset = 0;
+    for (let k = 0; k < count; k++) {
+      const length = Math.floor(room / count) + (k < room % count ? 1 : 0);
+      const piece = token.slice(offset, offset + length);
+      const key = trigramKey(piece, 0);
+      let list = this.pieces.get(key);
+      if (!list) this.pieces.set(key, (list = []));
+      if (!list.some((e) => e.token === token && e.value === value && e.offset === offset)) list.push({ token, value, max, offset, piece });
+      offset += length + 1;
     }
   }
 
   /**
    * Tokens within their threshold of `word`, excluding exact equality (distance 0).
    *
-   * @param word - lower-case ASCII word.
+   * @param word - lower-case word (ASCII, or a confusable skeleton).
    */
   lookup(word: string): Array<TypoMatch<T>> {
-    if (this.maxDistance === 0 || word.length < 5) return [];
     const found: Array<TypoMatch<T>> = [];
-    const seen = new Set<string>();
-    for (const variant of deleteVariants(word, this.maxDistance)) {
-      const list = this.deletes.get(variant);
-      if (!list) continue;
-      for (const entry of list) {
-        if (seen.has(entry.token)) continue;
-        seen.add(entry.token);
-        const distance = damerauLevenshtein(word, entry.token, entry.max);
-        if (distance > 0 && distance <= entry.max) found.push({ value: entry.value, token: entry.token, distance });
+    const length = word.length;
+    if (length < this.minLength || length > this.maxLength) return found;
+    for (let i = 0; i + 3 <= length; i++) {
+      const list = this.pieces.get(trigramKey(word, i));
+      if (list === undefined) continue;
+      for (const e of list) {
+        if (Math.abs(i - e.offset) > e.max || Math.abs(length - e.token.length) > e.max) continue;
+        if (!word.startsWith(e.piece, i) || found.some((f) => f.token === e.token && f.value === e.value)) continue;
+        const distance = damerauLevenshtein(word, e.token, e.max);
+        if (distance > 0 && distance <= e.max) found.push({ value: e.value, token: e.token, distance });
       }
     }
     return found;
   }
 }
 
-/** The word itself and every string made by deleting 1..max characters from it. */
-function deleteVariants(word: string, max: number): Set<string> {
-  const out = new Set<string>([word]);
-  let frontier = [word];
-  for (let d = 0; d < max; d++) {
-    const next: string[] = [];
-    for (const w of frontier) {
-      for (let i = 0; i < w.length; i++) {
-        const v = w.slice(0, i) + w.slice(i + 1);
-        if (!out.has(v)) {
-          out.add(v);
-          next.push(v);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return out;
+/** The three UTF-16 code units of `s` at `at` as one number (exact below 2^48). */
+export function trigramKey(s: string, at: number): number {
+  return s.charCodeAt(at) * 4294967296 + s.charCodeAt(at + 1) * 65536 + s.charCodeAt(at + 2);
 }

@@ -118,12 +118,12 @@ export function generateLookalikes(feed: Feed, options: { exclude?: ReadonlySet<
         });
       }
       if (typoThreshold(token.length) >= 2) {
-        // Two edits (every 40th of the distance-2 neighbourhood; the distance is the
+        // Two edits (every 400th of the distance-2 neighbourhood; the distance is the
         // engine's restricted Damerau-Levenshtein, so an edit inside a transposed pair counts 3).
         let n = 0;
         for (const once of editsOf(token)) {
           for (const twice of editsOf(once)) {
-            if (damerauLevenshtein(twice, token, 2) === 2 && n++ % 40 === 0) add('typo', id, `${twice}.hk`);
+            if (damerauLevenshtein(twice, token, 2) === 2 && n++ % 400 === 0) add('typo', id, `${twice}.hk`);
           }
         }
       }
