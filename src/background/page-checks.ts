@@ -6,7 +6,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { ContentToBackground, FlaggedLink, RequestOf, ResponseOf } from '../shared/messaging/protocol';
 import type { Handlers } from '../shared/messaging/messenger';
-import { resolveLanguage, translate, localize, type UiLanguage } from '../shared/i18n/i18n';
+import { browserLocale, resolveLanguage, translate, localize, type UiLanguage } from '../shared/i18n/i18n';
 import { toAsciiHost } from '../shared/match/host';
 import { parseTarget } from '../shared/match/parse-target';
 import { louder, type Verdict } from '../shared/match/verdict';
@@ -24,7 +24,7 @@ function pageHost(url: string): string {
 
 async function context(): Promise<{ settings: Settings; lang: UiLanguage }> {
   const settings = await loadSettings();
-  return { settings, lang: resolveLanguage(settings.language, browser.i18n.getUILanguage()) };
+  return { settings, lang: resolveLanguage(settings.language, browserLocale() ?? browser.i18n.getUILanguage()) };
 }
 
 /** The user's allowlist silences every verdict on that host (and its subdomains). */

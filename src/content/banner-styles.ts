@@ -6,7 +6,7 @@
  */
 export const BANNER_CSS = `
 .banner{box-sizing:border-box;font:16px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans CJK TC","Microsoft JhengHei","PingFang HK",sans-serif;
-  margin:0;padding:.75em 3.25em .85em 1em;max-height:60vh;overflow:auto;border-bottom:3px solid;box-shadow:0 2px 10px rgba(0,0,0,.35);
+  margin:0;padding:.6em 3.25em .7em 1em;max-height:45vh;overflow:auto;border-bottom:3px solid;box-shadow:0 2px 10px rgba(0,0,0,.35);
   text-align:start;letter-spacing:normal;word-break:normal;overflow-wrap:anywhere;position:relative}
 .banner *{box-sizing:border-box;font:inherit;color:inherit;margin:0;padding:0}
 /* danger: white on #8b0000, 10.0:1 */

@@ -36,6 +36,11 @@ export interface LaunchOptions {
   args?: string[];
 }
 
+function localeEnv(locale: string): Record<string, string> {
+  const posix = locale.replace('-', '_');
+  return { LANGUAGE: posix, LANG: `${posix}.UTF-8`, LC_ALL: `${posix}.UTF-8` };
+}
+
 /**
  * Starts Chromium with the extension loaded and waits for its service worker.
  *
@@ -55,6 +60,9 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     // Playwright adds --disable-extensions by default; the extension is what we test.
     ignoreDefaultArgs: ['--disable-extensions'],
     locale: options.locale ?? 'en-US',
+    // On Linux, Chromium takes its UI language (what `i18n.getUILanguage()` reports) from
+    // the environment; --lang alone does not change it.
+    env: { ...process.env, ...localeEnv(options.locale ?? 'en-US') },
     viewport: { width: 1280, height: 800 },
     args: [
       '--no-sandbox',

@@ -33,6 +33,16 @@ export function languageFromLocale(locale: string | undefined): UiLanguage {
   return 'zh-Hans';
 }
 
+/**
+ * The browser's language: the user's first preferred language (`navigator.language`,
+ * what the browser sends in Accept-Language), available in pages and service workers.
+ * Preferred over `i18n.getUILanguage()`, which reports the UI pack in use (often English
+ * when the browser has no pack for zh-HK).
+ */
+export function browserLocale(): string | undefined {
+  return globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language;
+}
+
 /** The language to use: the preference, or the browser's when it is `browser`. */
 export function resolveLanguage(preference: LanguagePreference, browserLocale: string | undefined): UiLanguage {
   return preference === 'browser' ? languageFromLocale(browserLocale) : preference;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import base from '../../manifest.json' with { type: 'json' };
+import { GECKO_ID, manifestFor } from './manifest-for';
+
+describe('manifestFor', () => {
+  it('keeps the Chrome manifest as written, with its key (fixed extension id)', () => {
+    const chrome = manifestFor(base, 'chrome');
+    expect(chrome).toEqual(base);
+    expect(chrome).not.toBe(base);
+    expect(chrome.key).toMatch(/^MIIB/);
+  });
+
+  it('patches Firefox: background.scripts, gecko id and minimum version, no key', () => {
+    const firefox = manifestFor(base, 'firefox') as Record<string, unknown> & {
+      background: { scripts?: string[]; service_worker?: string };
+      browser_specific_settings: { gecko: { id: string; strict_min_version: string } };
+    };
+    expect(firefox.background.scripts).toEqual([base.background.service_worker]);
+    expect(firefox.background.service_worker).toBeUndefined();
+    expect(firefox.browser_specific_settings.gecko.id).toBe(GECKO_ID);
+    expect(firefox.key).toBeUndefined();
+    expect(firefox.minimum_chrome_version).toBeUndefined();
+    expect(base.key).toBeDefined(); // the source is untouched
+  });
+});

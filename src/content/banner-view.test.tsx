@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import type { BannerModel } from '../shared/ui/banner-model';
+import { BannerView, safeHref } from './banner-view';
+
+const model: BannerModel = {
+  severity: 'danger',
+  lang: 'en',
+  agency: 'investhk',
+  title: 'Warning <b>bold</b>',
+  promise: '<img src=x onerror="window.pwned=1">',
+  reasons: ['<script>x</script>'],
+  whatToDo: 'What to do instead:',
+  actions: [
+    { label: 'Call', href: 'tel:31071000' },
+    { label: 'Evil', href: 'javascript:alert(1)' },
+    { label: 'Site', href: 'https://www.investhk.gov.hk/' },
+  ],
+  dismissLabel: 'Dismiss this warning',
+  dismissText: 'Dismiss',
+  source: 'Agency Scam Alert',
+};
+
+describe('BannerView', () => {
+  it('renders feed strings as text, never as HTML', () => {
+    const root = document.createElement('div');
+    render(<BannerView model={model} linkCount={null} onDismiss={() => undefined} />, root);
+    expect(root.querySelector('img, script, b')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror="window.pwned=1">');
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
+
+  it('is an alert for danger with a named dismiss button, and drops non-tel/mailto/http links', () => {
+    const root = document.createElement('div');
+    let dismissed = 0;
+    render(<BannerView model={model} linkCount="2 dangerous link(s)" onDismiss={() => dismissed++} />, root);
+    const section = root.querySelector('section')!;
+    expect(section.getAttribute('role')).toBe('alert');
+    const links = [...root.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['tel:31071000', null, 'https://www.investhk.gov.hk/']);
+    expect(links[2]!.getAttribute('rel')).toBe('noopener noreferrer');
+    const button = root.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).toBe('Dismiss this warning');
+    button.click();
+    section.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(dismissed).toBe(2);
+  });
+
+  it('is a status, not an alert, for caution', () => {
+    const root = document.createElement('div');
+    render(<BannerView model={{ ...model, severity: 'caution' }} linkCount={null} onDismiss={() => undefined} />, root);
+    expect(root.querySelector('section')!.getAttribute('role')).toBe('status');
+  });
+});
+
+describe('safeHref', () => {
+  it('allows tel:, mailto: and http(s): only', () => {
+    expect(safeHref('tel:18222')).toBe('tel:18222');
+    expect(safeHref('mailto:enq@investhk.gov.hk')).toBe('mailto:enq@investhk.gov.hk');
+    expect(safeHref('https://x.example/')).toBe('https://x.example/');
+    expect(safeHref('javascript:alert(1)')).toBeUndefined();
+    expect(safeHref('data:text/html,x')).toBeUndefined();
+  });
+});

@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LinkSample } from '../shared/messaging/protocol';
+import { LinkScanner } from './link-scanner';
+
+const controllers: AbortController[] = [];
+afterEach(() => {
+  controllers.splice(0).forEach((c) => c.abort());
+  document.body.replaceChildren();
+});
+
+function scanner(checkSameHost = false) {
+  const seen: LinkSample[] = [];
+  const elements: Element[] = [];
+  const controller = new AbortController();
+  controllers.push(controller);
+  const texts: string[] = [];
+  const s = new LinkScanner({
+    signal: controller.signal,
+    checkSameHost,
+    check: async (els, samples) => {
+      elements.push(...els);
+      seen.push(...samples);
+    },
+    onAddedText: (text) => texts.push(text),
+  });
+  return { s, seen, elements, texts };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe('LinkScanner', () => {
+  it('finds HTML links, SVG links with xlink:href, and links inside open shadow roots', async () => {
+    document.body.innerHTML = `
+      <p><a href="https://one.example/a">one</a></p>
+      <svg><a xlink:href="https://investhk-verify.example/claim"><text>investhk.gov.hk</text></a></svg>`;
+    // jsdom's innerHTML does not namespace xlink:href; set it the way an SVG document has it.
+    const svgLink = document.querySelector('svg a')!;
+    svgLink.removeAttribute('xlink:href');
+    svgLink.setAttributeNS('http://www.w3.org/1999/xlink', 'xlink:href', 'https://investhk-verify.example/claim');
+    const host = document.createElement('x-card');
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<a href="https://investhk-verify.example/claim">Invest Hong Kong grant</a>';
+    document.body.append(host);
+    const { s, seen } = scanner();
+    s.start(document);
+    await settle();
+    expect(seen.map((l) => l.href)).toEqual([
+      'https://one.example/a',
+      'https://investhk-verify.example/claim',
+      'https://investhk-verify.example/claim',
+    ]);
+    expect(seen[1]!.text).toBe('investhk.gov.hk');
+    expect(seen[2]!.text).toBe('Invest Hong Kong grant');
+  });
+
+  it('checks only what a mutation adds, and re-checks a link whose href changes', async () => {
+    document.body.innerHTML = '<a href="https://old.example/">old</a>';
+    const { s, seen, texts } = scanner();
+    s.start(document);
+    await settle();
+    expect(seen).toHaveLength(1);
+    const message = document.createElement('article');
+    message.innerHTML = '<p>InvestHK notice</p><a href="https://investhk-payment.com/">pay</a>';
+    document.body.append(message);
+    await settle();
+    expect(seen.map((l) => l.href)).toEqual(['https://old.example/', 'https://investhk-payment.com/']);
+    expect(texts.join(' ')).toContain('InvestHK notice');
+    document.querySelector('a')!.setAttribute('href', 'https://swapped.example/');
+    await settle();
+    expect(seen.map((l) => l.href)).toEqual(['https://old.example/', 'https://investhk-payment.com/', 'https://swapped.example/']);
+  });
+
+  it('skips same-host links unless their text shows a domain or the host has path-level entries', async () => {
+    const here = location.origin; // jsdom: http://localhost:3000
+    document.body.innerHTML = `<a href="${here}/next">Next page</a><a href="${here}/x">www.investhk.gov.hk</a><a href="#top">top</a>`;
+    const plain = scanner();
+    plain.s.start(document);
+    await settle();
+    expect(plain.seen.map((l) => l.text)).toEqual(['www.investhk.gov.hk']);
+    const strict = scanner(true);
+    strict.s.start(document);
+    await settle();
+    expect(strict.seen.map((l) => l.text)).toEqual(['Next page', 'www.investhk.gov.hk']);
+  });
+});
