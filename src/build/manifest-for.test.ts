@@ -11,7 +11,7 @@ describe('manifestFor', () => {
   });
 
   it('patches Firefox: background.scripts, gecko id and minimum version, no key', () => {
-    const firefox = manifestFor(base, 'firefox') as Record<string, unknown> & {
+    const firefox = manifestFor(base, 'firefox') as unknown as Record<string, unknown> & {
       background: { scripts?: string[]; service_worker?: string };
       browser_specific_settings: { gecko: { id: string; strict_min_version: string } };
     };
