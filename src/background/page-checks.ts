@@ -15,6 +15,8 @@ import { bannerModel, linkUiStrings, type BannerModel } from '../shared/ui/banne
 import { getEngine } from './engine-state';
 import { loadSettings, updateSettings } from './settings-store';
 import { recordTabVerdict } from './tab-verdicts';
+// crxjs builds this entry as a self-contained IIFE and gives its output file name.
+import pageUiScript from '../content/ui/page-ui.iife.ts?script';
 
 /** Host of a page URL, normalised; empty when it has none. */
 function pageHost(url: string): string {
@@ -105,7 +107,16 @@ async function bannerDismissed(req: RequestOf<'banner-dismissed'>): Promise<Resp
   return { ok: true };
 }
 
+/** Injects the page UI into the frame that asked (a content script with something to show). */
+async function uiInject(_req: RequestOf<'ui-inject'>, sender: Runtime.MessageSender): Promise<ResponseOf<'ui-inject'>> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return { ok: false };
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [pageUiScript] });
+  return { ok: true };
+}
+
 export const pageCheckHandlers: Handlers<ContentToBackground> = {
+  'ui-inject': uiInject,
   'page-check': pageCheck,
   'links-check': linksCheck,
   'text-check': textCheck,

@@ -1,43 +1,46 @@
 /**
- * Content script entry: runs on every page, asks the service worker for the page's
- * verdict, scans links, watches for new links and text, and shows the banner, markers and
- * confirm step. Nothing is added to the page when there is nothing to flag. Nothing is
- * exposed to the page: no globals, no events, no attributes on page elements.
+ * Content script entry, on every page. Kept small (no UI framework, no polyfill): it asks
+ * the service worker for the page's verdict, scans links in time slices, watches for new
+ * links and text, and only when something must be shown asks the service worker to
+ * inject the page UI (`ui/page-ui.iife.ts`). Nothing is added to pages with nothing to
+ * flag, and nothing is exposed to the page: no globals, events or attributes.
  */
-import browser from 'webextension-polyfill';
-import { sendToBackground } from '../shared/messaging/messenger';
-import type { Envelope } from '../shared/messaging/protocol';
-import { BannerController } from './banner-controller';
-import { LinkGuard } from './link-guard';
+import type { BannerModel, LinkUiStrings } from '../shared/ui/banner-model';
+import { contentUi, type ContentUi, type MarkedLink } from './content-ui';
 import { LinkScanner } from './link-scanner';
 import { hasSensitiveInputs, readText } from './page-signals';
+import { onBackgroundMessage, send } from './runtime';
 
 const TEXT_LIMIT = 100_000;
 let controller: AbortController | null = null;
 
+/** The page UI, injected on first need. */
+async function ui(): Promise<ContentUi | undefined> {
+  if (!contentUi()) await send('ui-inject', {});
+  return contentUi();
+}
+
 async function start(): Promise<void> {
   controller?.abort();
+  contentUi()?.reset();
   const run = new AbortController();
   controller = run;
   const { signal } = run;
   const pageUrl = location.href;
-  const report = await sendToBackground('page-check', {
+  const report = await send('page-check', {
     url: pageUrl,
     text: readText(document.body, TEXT_LIMIT),
     sensitiveInputs: hasSensitiveInputs(document),
   });
   if (signal.aborted) return;
+  const strings: LinkUiStrings = report.linkUi;
 
-  const banner = new BannerController(signal, report.linkUi, (model) => {
-    void sendToBackground('banner-dismissed', { pageUrl, agency: model.agency });
-  });
-  banner.offer(report.banner);
-
-  const guard = new LinkGuard(
-    signal,
-    () => report.linkUi.markerLabel,
-    (link) => banner.confirm(report.linkUi.confirmTitle, link.flag.detail, !/^(javascript|data|vbscript):/i.test(link.href)),
-  );
+  const showBanner = async (model: BannerModel | null): Promise<void> => {
+    if (!model) return;
+    const page = await ui();
+    if (!signal.aborted) page?.offerBanner(model, pageUrl);
+  };
+  await showBanner(report.banner);
 
   let textTimer: ReturnType<typeof setTimeout> | undefined;
   let addedText = '';
@@ -45,29 +48,30 @@ async function start(): Promise<void> {
     signal,
     checkSameHost: report.checkSameHostLinks,
     check: async (elements, samples) => {
-      const result = await sendToBackground('links-check', { pageUrl, links: samples });
-      if (signal.aborted) return;
-      for (const flagged of result.flagged) {
-        const element = elements[flagged.index];
-        const href = samples[flagged.index]?.href;
-        if (element && href) guard.mark(element, { flag: flagged, href });
+      const result = await send('links-check', { pageUrl, links: samples });
+      if (signal.aborted || result.flagged.length === 0) return;
+      const marked: MarkedLink[] = [];
+      for (const flag of result.flagged) {
+        const element = elements[flag.index];
+        const href = samples[flag.index]?.href;
+        if (element && href) marked.push({ element, flag, href });
       }
-      if (result.flagged.length > 0) banner.addFlaggedLinks(result.flagged.length);
-      banner.offer(result.banner);
+      const page = await ui();
+      if (signal.aborted || !page) return;
+      page.markLinks(marked, strings);
+      if (result.banner) page.offerBanner(result.banner, pageUrl);
     },
     onAddedText: (text) => {
       if (location.href !== pageUrl) {
-        void start(); // single-page app navigated: judge the new URL
+        void start(); // a single-page app navigated: judge the new URL
         return;
       }
       addedText = `${addedText} ${text}`.slice(-TEXT_LIMIT);
       clearTimeout(textTimer);
       textTimer = setTimeout(() => {
-        const text = addedText;
+        const added = addedText;
         addedText = '';
-        void sendToBackground('text-check', { pageUrl, text, sensitiveInputs: hasSensitiveInputs(document) }).then((r) => {
-          if (!signal.aborted) banner.offer(r.banner);
-        });
+        void send('text-check', { pageUrl, text: added, sensitiveInputs: hasSensitiveInputs(document) }).then((r) => showBanner(r.banner));
       }, 250);
     },
   });
@@ -75,12 +79,7 @@ async function start(): Promise<void> {
   scanner.start(document);
 }
 
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if ((message as Envelope | null)?.type === 'verdicts-changed') {
-    void start();
-    return Promise.resolve({ ok: true });
-  }
-  return undefined;
-});
+// The active feed changed: judge the page again with the new verdicts, without a reload.
+onBackgroundMessage('verdicts-changed', () => void start());
 
 void start().catch((error: unknown) => console.debug('[content] check failed', error));

@@ -3,12 +3,15 @@
  * direction; the map gives its request and response types, and `send`/`handle` helpers
  * (in `messenger.ts`) are typed from it. No `any`.
  *
- * content → background: `page-check`, `links-check`, `text-check`, `banner-dismissed`
+ * content → background: `page-check`, `links-check`, `text-check`, `banner-dismissed`,
+ *   `ui-inject`
  * popup/options → background: `ui-state`, `settings-update`, `feed-subscribe`,
  *   `feed-unsubscribe`, `feed-check-now`
  * background → content: `verdicts-changed` (the active feed changed: check again)
  */
 import type { BannerModel, LinkUiStrings } from '../ui/banner-model';
+
+export type { LinkUiStrings };
 import type { Verdict } from '../match/verdict';
 import type { Feed } from '../feed/feed-schema';
 import type { UiLanguage } from '../i18n/i18n';
@@ -58,6 +61,11 @@ export interface ContentToBackground {
     request: { pageUrl: string; agency: string };
     response: { ok: true };
   };
+  /** Inject the page UI (banner, markers, confirm step) into the sender's frame. */
+  'ui-inject': {
+    request: Record<string, never>;
+    response: { ok: boolean };
+  };
 }
 
 /** The state of one feed subscription, as the popup and options page show it. */
@@ -78,6 +86,10 @@ export interface FeedStatus {
   lastSuccessAt: string | null;
   /** Why the last check failed, in plain words; null when it succeeded. */
   lastError: string | null;
+  /** Machine-readable reason of `lastError` (a `RejectionCode` such as `bad-signature`, `not-newer`, `expired`). */
+  lastErrorCode?: string | null;
+  /** Number of agencies in this feed's last good version (null when never fetched). */
+  agencies?: number | null;
   /** fresh; stale (not confirmed for more than twice the refresh interval); expired; never fetched. */
   state: 'fresh' | 'stale' | 'expired' | 'never-fetched';
 }

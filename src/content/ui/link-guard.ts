@@ -4,13 +4,15 @@
  * (mouse, keyboard Enter, middle click) on a marked link are stopped in the capture phase
  * at the window, before the page's own handlers.
  */
-import type { FlaggedLink } from '../shared/messaging/protocol';
+import type { FlaggedLink } from '../../shared/messaging/protocol';
+import type { LinkUiStrings } from '../../shared/ui/banner-model';
 import { MARKER_CSS } from './banner-styles';
 import { createInlineHost } from './isolated-host';
 
 export interface GuardedLink {
   flag: FlaggedLink;
   href: string;
+  strings: LinkUiStrings;
 }
 
 export class LinkGuard {
@@ -19,8 +21,7 @@ export class LinkGuard {
 
   constructor(
     signal: AbortSignal,
-    private readonly markerLabel: () => string,
-    private readonly confirm: (link: GuardedLink) => Promise<boolean>,
+    private readonly confirm: (link: GuardedLink, strings: LinkUiStrings) => Promise<boolean>,
   ) {
     const onClick = (event: MouseEvent) => this.intercept(event);
     window.addEventListener('click', onClick, { capture: true, signal });
@@ -39,9 +40,9 @@ export class LinkGuard {
     const span = document.createElement('span');
     span.className = 'mark';
     span.setAttribute('role', 'img');
-    span.setAttribute('aria-label', `${this.markerLabel()}: ${link.flag.title}`);
+    span.setAttribute('aria-label', `${link.strings.markerLabel}: ${link.flag.title}`);
     span.title = link.flag.title;
-    span.textContent = `⚠ ${this.markerLabel()}`;
+    span.textContent = `⚠ ${link.strings.markerLabel}`;
     ui.root.append(span);
     this.markers.set(element, ui.host);
   }
@@ -73,7 +74,7 @@ export class LinkGuard {
     event.preventDefault();
     event.stopImmediatePropagation();
     const newTab = event.button === 1 || event.ctrlKey || event.metaKey || event.shiftKey || element.getAttribute('target') === '_blank';
-    void this.confirm(link).then((proceed) => {
+    void this.confirm(link, link.strings).then((proceed) => {
       if (!proceed) return;
       if (newTab) window.open(link.href, '_blank', 'noopener,noreferrer');
       else window.location.assign(link.href);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import type { BannerModel } from '../shared/ui/banner-model';
+import type { BannerModel } from '../../shared/ui/banner-model';
 import { BannerView, safeHref } from './banner-view';
 
 const model: BannerModel = {

@@ -3,7 +3,7 @@
  * text node; hrefs are limited to tel:, mailto: and http(s): (see `safeHref`).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { BannerModel } from '../shared/ui/banner-model';
+import type { BannerModel } from '../../shared/ui/banner-model';
 
 /** Only these schemes may appear in banner links, whatever the feed says. */
 export function safeHref(href: string): string | undefined {

@@ -4,8 +4,8 @@
  * remembers the dismissal for the site.
  */
 import { h, render } from 'preact';
-import type { BannerModel, LinkUiStrings } from '../shared/ui/banner-model';
-import { compareSeverity } from '../shared/match/verdict';
+import type { BannerModel, LinkUiStrings } from '../../shared/ui/banner-model';
+import { compareSeverity } from '../../shared/match/verdict';
 import { BANNER_CSS } from './banner-styles';
 import { BannerView, ConfirmView } from './banner-view';
 import { createOverlay, type IsolatedUi } from './isolated-host';
@@ -15,16 +15,16 @@ export class BannerController {
   private current: BannerModel | null = null;
   private dismissed: BannerModel | null = null;
   private flaggedLinks = 0;
+  private linksFound = '';
 
   constructor(
     private readonly signal: AbortSignal,
-    private linkUi: LinkUiStrings,
     private readonly onDismiss: (model: BannerModel) => void,
   ) {}
 
   /** Shows `model` if it is louder than what is shown (or was dismissed) on this page. */
-  offer(model: BannerModel | null): void {
-    if (!model || this.signal.aborted) return;
+  offer(model: BannerModel): void {
+    if (this.signal.aborted) return;
     const floor = this.current ?? this.dismissed;
     if (floor && compareSeverity(model.severity, floor.severity) <= 0) return;
     this.current = model;
@@ -32,20 +32,17 @@ export class BannerController {
   }
 
   /** Counts dangerous links marked on the page, shown in the banner. */
-  addFlaggedLinks(count: number): void {
+  addFlaggedLinks(count: number, strings: LinkUiStrings): void {
     this.flaggedLinks += count;
+    this.linksFound = strings.linksFound;
     if (this.current) this.draw();
-  }
-
-  setLinkUi(linkUi: LinkUiStrings): void {
-    this.linkUi = linkUi;
   }
 
   private draw(): void {
     const model = this.current;
     if (!model) return;
     this.ui ??= createOverlay('banner', BANNER_CSS, this.signal);
-    const linkCount = this.flaggedLinks > 0 ? this.linkUi.linksFound.replace('{count}', String(this.flaggedLinks)) : null;
+    const linkCount = this.flaggedLinks > 0 && this.linksFound ? this.linksFound.replace('{count}', String(this.flaggedLinks)) : null;
     render(h(BannerView, { model, linkCount, onDismiss: () => this.dismiss() }), this.ui.root);
   }
 
@@ -63,7 +60,7 @@ export class BannerController {
    *
    * @returns true when the user chose to open it anyway.
    */
-  confirm(title: string, body: string, allowProceed: boolean): Promise<boolean> {
+  confirm(strings: LinkUiStrings, body: string, allowProceed: boolean): Promise<boolean> {
     return new Promise((resolve) => {
       const ui = createOverlay('confirm', BANNER_CSS, this.signal, { inset: '0', height: '100%' });
       const previousFocus = document.activeElement as HTMLElement | null;
@@ -75,10 +72,10 @@ export class BannerController {
       };
       render(
         h(ConfirmView, {
-          title,
+          title: strings.confirmTitle,
           body,
-          goBack: this.linkUi.confirmGoBack,
-          proceed: allowProceed ? this.linkUi.confirmContinue : null,
+          goBack: strings.confirmGoBack,
+          proceed: allowProceed ? strings.confirmContinue : null,
           onDone: done,
         }),
         ui.root,

@@ -1,0 +1,34 @@
+/**
+ * The contract between the per-page scanner (`index.ts`, small, on every page) and the
+ * page UI (`ui/page-ui.iife.ts`: banner, link markers, confirm step, with Preact), which
+ * the service worker injects only into pages that have something to show. Both run in
+ * the extension's isolated world, so they meet through a registry symbol that page
+ * scripts cannot see.
+ */
+import type { FlaggedLink } from '../shared/messaging/protocol';
+import type { LinkUiStrings } from '../shared/ui/banner-model';
+import type { BannerModel } from '../shared/ui/banner-model';
+
+/** The registry key under which the page UI publishes itself (isolated world only). */
+export const CONTENT_UI_KEY = Symbol.for('agency-scam-alert.content-ui');
+
+export interface MarkedLink {
+  element: Element;
+  flag: FlaggedLink;
+  /** The absolute href to open if the user confirms. */
+  href: string;
+}
+
+export interface ContentUi {
+  /** Shows `model` if it is louder than what is shown or was dismissed on this page. */
+  offerBanner(model: BannerModel, pageUrl: string): void;
+  /** Marks dangerous links and guards clicks on them. */
+  markLinks(links: MarkedLink[], strings: LinkUiStrings): void;
+  /** Removes everything (the feed changed, or a single-page app navigated). */
+  reset(): void;
+}
+
+/** The page UI, if it has been injected into this page. */
+export function contentUi(): ContentUi | undefined {
+  return (globalThis as Record<symbol, ContentUi | undefined>)[CONTENT_UI_KEY];
+}

@@ -1,0 +1,47 @@
+/**
+ * The page UI: banner, link markers and the confirm step (Preact, isolated hosts).
+ * Not declared in the manifest: the service worker injects it with
+ * `scripting.executeScript` only into pages that have something to show, so ordinary
+ * pages never load or compile it. Publishes itself under {@link CONTENT_UI_KEY} in the
+ * extension's isolated world, where the per-page scanner finds it.
+ */
+import { CONTENT_UI_KEY, contentUi, type ContentUi, type MarkedLink } from '../content-ui';
+import { send } from '../runtime';
+import type { LinkUiStrings } from '../../shared/ui/banner-model';
+import { BannerController } from './banner-controller';
+import { LinkGuard } from './link-guard';
+
+function createContentUi(): ContentUi {
+  let controller = new AbortController();
+  let banner: BannerController;
+  let guard: LinkGuard;
+
+  const setUp = (): void => {
+    const { signal } = controller;
+    banner = new BannerController(signal, (model) => {
+      void send('banner-dismissed', { pageUrl: location.href, agency: model.agency });
+    });
+    guard = new LinkGuard(signal, (link, strings: LinkUiStrings) =>
+      banner.confirm(strings, link.flag.detail, !/^(javascript|data|vbscript):/i.test(link.href)),
+    );
+  };
+  setUp();
+
+  return {
+    offerBanner: (model) => banner.offer(model),
+    markLinks: (links: MarkedLink[], strings) => {
+      for (const link of links) guard.mark(link.element, { flag: link.flag, href: link.href, strings });
+      if (links.length > 0) banner.addFlaggedLinks(links.length, strings);
+    },
+    reset: () => {
+      controller.abort();
+      controller = new AbortController();
+      setUp();
+    },
+  };
+}
+
+// Injected at most once per page; a second injection keeps the first instance.
+if (!contentUi()) {
+  (globalThis as Record<symbol, ContentUi>)[CONTENT_UI_KEY] = createContentUi();
+}
