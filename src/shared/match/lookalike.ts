@@ -193,6 +193,11 @@ export class LookalikeDetector {
         if (match) return { agency: match.value, reasons: [`typo-distance-${match.distance}`] };
       }
     }
+    // 5. A typo of a brand token glued to another word: lnvesthkpayment.com, payhongkongpots.net.
+    for (const label of squashedLabels) {
+      const match = this.tokenTypos.lookupAffix(label);
+      if (match) return { agency: match.value, reasons: [`typo-distance-${match.distance}`, 'brand-embedded'] };
+    }
     const registrable = isSkeleton ? labels.slice(-(suffixCount + 1)).join('.') : parts.registrable;
     if (!this.officialRegistrable.has(registrable)) {
       // One edit of a whole official registrable domain; when its label is too short for

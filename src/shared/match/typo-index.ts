@@ -92,6 +92,41 @@ export class TypoIndex<T> {
     }
     return found;
   }
+
+  /**
+   * Typos of a token glued to other letters at the start or the end of `word`
+   * (`hongkongpotspayment`, `payconsumercouncli`), for tokens long enough to be allowed two
+   * edits (12+ characters): the token is compared with the prefix and the suffix of `word`
+   * of its own length or one longer, and one edit is allowed (substitution, transposition,
+   * insertion). Shorter tokens and deletions are not tried: where the token ends is
+   * unknown, and a short token's neighbours glued to other letters are real names
+   * (`investhub` is one edit from `investhk` + "ub"; `investk` starts `investkorea`).
+   *
+   * @param word - lower-case word longer than the tokens it may contain.
+   * @returns the first match, or null.
+   */
+  lookupAffix(word: string): TypoMatch<T> | null {
+    const length = word.length;
+    if (length <= this.minLength) return null;
+    for (let i = 0; i + 3 <= length; i++) {
+      const list = this.pieces.get(trigramKey(word, i));
+      if (list === undefined) continue;
+      for (const e of list) {
+        const n = e.token.length;
+        if (e.max < 2 || length <= n || !word.startsWith(e.piece, i)) continue;
+        for (let w = n; w <= n + 1 && w < length; w++) {
+          // A prefix when the piece sits near its own offset; a suffix when near the end.
+          if (i <= e.offset + 1 && damerauLevenshtein(word.slice(0, w), e.token, 1) === 1) {
+            return { value: e.value, token: e.token, distance: 1 };
+          }
+          if (i >= length - w && damerauLevenshtein(word.slice(length - w), e.token, 1) === 1) {
+            return { value: e.value, token: e.token, distance: 1 };
+          }
+        }
+      }
+    }
+    return null;
+  }
 }
 
 /** The three UTF-16 code units of `s` at `at` as one number (exact below 2^48). */
