@@ -1,26 +1,78 @@
 /**
- * The active feed and the matcher built from it. Starts with the embedded default feed,
- * so verdicts are available from the first message, offline.
+ * The active feed and the matcher built from it. Starts with the embedded default feed, so
+ * verdicts are available from the first message, offline; the feed updater then activates
+ * the merge of the stored subscribed feeds with it (`activateFeeds`).
  */
 import { DEFAULT_FEED } from '../shared/feed/default-feed';
 import type { Feed } from '../shared/feed/feed-schema';
+import { mergeFeeds } from '../shared/feed/merge-feeds';
 import { createMatcher, type Matcher } from '../shared/match/matcher';
 
 export interface Engine {
   feed: Feed;
   matcher: Matcher;
+  /** The feeds merged into `feed`, highest priority first (the embedded feed last). */
+  sources: Feed[];
 }
 
 let engine: Engine | null = null;
+let uses = 0;
 
 /** The engine for the active feed (built on first use). */
 export function getEngine(): Engine {
-  engine ??= { feed: DEFAULT_FEED, matcher: createMatcher(DEFAULT_FEED) };
+  uses++;
+  engine ??= { feed: DEFAULT_FEED, matcher: createMatcher(DEFAULT_FEED), sources: [DEFAULT_FEED] };
   return engine;
 }
 
-/** Replaces the active feed (already verified and validated). */
+/** Replaces the active feed with one feed (already verified and validated). */
 export function activateFeed(feed: Feed): Engine {
-  engine = { feed, matcher: createMatcher(feed) };
+  engine = { feed, matcher: createMatcher(feed), sources: [feed] };
+  notifyEngineChange(engine);
   return engine;
+}
+
+/**
+ * Activates the merge of `feeds` (highest priority first; already verified and validated)
+ * with the embedded default feed, which always comes last. See `mergeFeeds` for the rules.
+ */
+export function activateFeeds(feeds: readonly Feed[]): Engine {
+  const sources = [...feeds, DEFAULT_FEED];
+  const { feed, dropped } = mergeFeeds(sources);
+  for (const note of dropped) console.info(`[engine-state] merge: ${note}`);
+  engine = { feed, matcher: createMatcher(feed), sources };
+  notifyEngineChange(engine);
+  return engine;
+}
+
+/**
+ * How many times the engine was asked for so far. The feed updater compares it before and
+ * after restoring the stored feeds at start-up: when verdicts were served from the embedded
+ * feed alone in between, open tabs are told to check again.
+ */
+export function engineUses(): number {
+  return uses;
+}
+
+const engineListeners = new Set<(engine: Engine) => void>();
+
+/**
+ * Calls `listener` with the new engine after every feed activation (`activateFeed`,
+ * `activateFeeds`), synchronously. Used by the declarativeNetRequest rules (dnr-rules.ts).
+ *
+ * @returns a function that unsubscribes.
+ */
+export function onEngineChange(listener: (engine: Engine) => void): () => void {
+  engineListeners.add(listener);
+  return () => engineListeners.delete(listener);
+}
+
+function notifyEngineChange(changed: Engine): void {
+  for (const listener of engineListeners) {
+    try {
+      listener(changed);
+    } catch (error) {
+      console.error('[engine-state] engine change listener failed', error);
+    }
+  }
 }

@@ -6,10 +6,13 @@ import { handleMessages } from '../shared/messaging/messenger';
 import type { ContentToBackground, UiToBackground } from '../shared/messaging/protocol';
 import { getEngine } from './engine-state';
 import { feedHandlers } from './feed-handlers';
+import { startFeedUpdates } from './feed-updater';
 import { pageCheckHandlers } from './page-checks';
 import { uiHandlers } from './ui-handlers';
 
 handleMessages<ContentToBackground & UiToBackground>({ ...pageCheckHandlers, ...feedHandlers, ...uiHandlers });
 // Build the matcher now rather than on the first page's message.
 getEngine();
+// Restore the stored feeds, listen for the refresh alarm, policy and subscription changes.
+startFeedUpdates();
 console.info('[background] Agency Scam Alert ready');

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './check-command';
+import { registerFeedCommand } from './feed-command';
 import { CliError, type Io, processIo } from './io';
 
 /** Builds the command tree. Each command module adds itself. */
@@ -15,6 +16,7 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError();
   registerCheckCommand(program, io);
+  registerFeedCommand(program, io);
   return program;
 }
 

@@ -90,6 +90,15 @@ describe('acceptFeedUpdate: the pipeline and every rejection path', () => {
     });
   });
 
+  it('treats a re-download of the feed in use as unchanged, not as a replay', async () => {
+    const value = feedValue({ sequence: 3 });
+    const first = await acceptFeedUpdate(await candidate(value));
+    const again = await acceptFeedUpdate(await candidate(value, { previous: first.feed }));
+    expect(again.unchanged).toBe(true);
+    const edited = feedValue({ sequence: 3, refresh_interval_minutes: 60 });
+    await expect(acceptFeedUpdate(await candidate(edited, { previous: first.feed }))).rejects.toMatchObject({ code: 'not-newer' });
+  });
+
   it('applies a floor sequence for the same feed id (the embedded copy of a feed)', async () => {
     const floor = { feed_id: 'test-feed', sequence: 7 };
     await expect(acceptFeedUpdate(await candidate(feedValue({ sequence: 7 }), { floor }))).rejects.toMatchObject({ code: 'not-newer' });

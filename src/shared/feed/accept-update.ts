@@ -6,6 +6,7 @@
  * {@link FeedRejection}; nothing is stored or activated unless every step passes.
  * The background's updater does the fetching, storing and activating around it.
  */
+import { canonicalJson } from './canonical-json';
 import type { Feed } from './feed-schema';
 import { FeedRejection } from './feed-rejection';
 import { parseSignatureFile, verifyFeedValue } from './signature';
@@ -23,8 +24,12 @@ export interface UpdateCandidate {
   signature: Uint8Array;
   /** base64 Ed25519 public keys trusted for this feed. */
   trustedKeys: readonly string[];
-  /** The feed in use for this subscription (null on the first fetch). */
-  previous: Pick<Feed, 'feed_id' | 'sequence'> | null;
+  /**
+   * The feed in use for this subscription (null on the first fetch). When the whole feed is
+   * given, a byte-for-byte (canonically) identical re-download counts as unchanged rather
+   * than as a replay: servers without ETag support send the same feed on every check.
+   */
+  previous: Feed | Pick<Feed, 'feed_id' | 'sequence'> | null;
   /** Lowest sequence allowed for a feed id regardless of `previous` (e.g. the embedded feed's). */
   floor?: Pick<Feed, 'feed_id' | 'sequence'>;
   /** Current time, ms since the epoch. */
@@ -36,6 +41,8 @@ export interface AcceptedUpdate {
   feed: Feed;
   /** Id of the trusted key whose signature verified. */
   keyId: string;
+  /** True when the feed is the one already in use (same sequence, same canonical content). */
+  unchanged: boolean;
 }
 
 /** Decodes UTF-8 text strictly; null for invalid UTF-8. */
@@ -93,6 +100,9 @@ export async function acceptFeedUpdate(candidate: UpdateCandidate): Promise<Acce
   if (previous && previous.feed_id !== feed.feed_id) {
     throw new FeedRejection('feed-id-changed', `the feed id changed from "${previous.feed_id}" to "${feed.feed_id}"`);
   }
+  if (previous && 'agencies' in previous && previous.sequence === feed.sequence && canonicalJson(previous) === canonicalJson(feed)) {
+    return { feed, keyId, unchanged: true };
+  }
   const minimum = Math.max(previous?.sequence ?? 0, floor && floor.feed_id === feed.feed_id ? floor.sequence : 0);
   if (feed.sequence <= minimum) {
     throw new FeedRejection(
@@ -103,5 +113,5 @@ export async function acceptFeedUpdate(candidate: UpdateCandidate): Promise<Acce
   if (Date.parse(feed.expires_at) <= candidate.now) {
     throw new FeedRejection('expired', `the feed expired at ${feed.expires_at}`);
   }
-  return { feed, keyId };
+  return { feed, keyId, unchanged: false };
 }

@@ -19,11 +19,23 @@ export const settingsSchema = z.object({
   dismissed: dismissedSchema.catch({}),
   /** Hosts the user marked as false alarms: no verdict above `none` for them. */
   allowlist: z.array(z.string()).catch([]),
+  /**
+   * Feeds the user subscribed to (options page → `feed-subscribe`): the feed URL and the
+   * publisher's base64 Ed25519 public keys. Ignored when managed policy sets
+   * `allowUserFeeds: false`. See `src/background/feed-updater.ts`.
+   */
+  feeds: z.array(z.object({ url: z.string(), publicKeys: z.array(z.string()) })).catch([]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ version: SETTINGS_VERSION, language: 'browser', dismissed: {}, allowlist: [] });
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  version: SETTINGS_VERSION,
+  language: 'browser',
+  dismissed: {},
+  allowlist: [],
+  feeds: [],
+});
 
 /**
  * Reads settings from any stored value (missing, partial, damaged, older version).

@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import json from '../shared/feed/default-feed.json' with { type: 'json' };
+import { main } from './main';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'asa-feed-cli-'));
+const at = (name: string) => path.join(dir, name);
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+function writeFeed(name: string, change: (f: Record<string, unknown>) => void = () => undefined): string {
+  const value = structuredClone(json) as Record<string, unknown>;
+  value.feed_id = 'cli-test';
+  change(value);
+  writeFileSync(at(name), JSON.stringify(value, null, 2));
+  return at(name);
+}
+
+beforeAll(async () => {
+  expect((await run('feed', 'keygen', '--out', at('key'))).code).toBe(0);
+  expect((await run('feed', 'keygen', '--out', at('other'))).code).toBe(0);
+});
+
+describe('scam-alert feed', () => {
+  it('--help on the group and every command exits 0', async () => {
+    for (const cmd of [[], ['keygen'], ['validate'], ['sign'], ['verify'], ['diff'], ['check']]) {
+      const r = await run('feed', ...cmd, '--help');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/Usage: scam-alert feed/);
+    }
+  });
+
+  it('keygen writes a secret key (mode 600) and a public key, and refuses to overwrite', async () => {
+    expect(statSync(at('key.key')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(at('key.pub'), 'utf8').trim()).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    const again = await run('feed', 'keygen', '--out', at('key'));
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/exists; pass --force/);
+  });
+
+  it('validate: ok, then every publishing problem with exit 1', async () => {
+    expect((await run('feed', 'validate', writeFeed('ok.json'))).code).toBe(0);
+    const dup = writeFeed('dup.json', (f) => (f.agencies as unknown[]).push(structuredClone((f.agencies as unknown[])[0])));
+    const r = await run('feed', 'validate', dup);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/duplicate agency id/);
+    expect(r.out).toMatch(/already an official domain/);
+    const expired = await run('feed', 'validate', at('ok.json'), '--now', '2099-01-01T00:00:00Z');
+    expect(expired.code).toBe(1);
+    expect(expired.out).toMatch(/expired/);
+    const notAbove = await run('feed', 'validate', at('ok.json'), '--published', at('ok.json'));
+    expect(notAbove.out).toMatch(/not above the published sequence/);
+    expect((await run('feed', 'validate', at('missing.json'))).code).toBe(1);
+    expect((await run('feed', 'validate')).code).toBe(2);
+    expect((await run('feed', 'validate', at('ok.json'), '--now', 'yesterday')).code).toBe(2);
+  });
+
+  it('sign then verify; tampering, an untrusted key and a replay are rejected', async () => {
+    const file = writeFeed('v2.json', (f) => (f.sequence = 2));
+    expect((await run('feed', 'sign', file, '--key', at('key.key'))).code).toBe(0);
+    const ok = await run('feed', 'verify', file, '--pubkey', at('key.pub'), '--published', at('ok.json'));
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/ok: cli-test sequence 2 signed by key [0-9a-f]{16}/);
+    const untrusted = await run('feed', 'verify', file, '--pubkey', at('other.pub'));
+    expect([untrusted.code, untrusted.err]).toEqual([1, expect.stringMatching(/untrusted-key/)]);
+    const replay = await run('feed', 'verify', file, '--pubkey', at('key.pub'), '--published', file);
+    expect(replay.err).toMatch(/not-newer/);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('3107 1000', '3107 1001'));
+    const tampered = await run('feed', 'verify', file, '--pubkey', at('key.pub'));
+    expect([tampered.code, tampered.err]).toEqual([1, expect.stringMatching(/bad-signature/)]);
+  });
+
+  it('sign with two keys (rotation): either public key verifies', async () => {
+    const file = writeFeed('rot.json');
+    expect((await run('feed', 'sign', file, '--key', at('key.key'), '--key', at('other.key'))).code).toBe(0);
+    expect((await run('feed', 'verify', file, '--pubkey', at('other.pub'))).code).toBe(0);
+    expect((await run('feed', 'verify', file, '--pubkey', at('key.pub'))).code).toBe(0);
+  });
+
+  it('sign refuses an invalid feed', async () => {
+    const bad = writeFeed('bad.json', (f) => (f.sequence = 0));
+    const r = await run('feed', 'sign', bad, '--key', at('key.key'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/not valid; not signed/);
+  });
+
+  it('diff lists added agencies and domains', async () => {
+    const next = writeFeed('next.json', (f) => {
+      const agencies = f.agencies as Array<Record<string, unknown>>;
+      agencies.push({
+        ...structuredClone(agencies[0]!),
+        id: 'new-office',
+        official_domains: ['new-office.gov.hk'],
+        brand_tokens: ['newoffice'],
+      });
+    });
+    const r = await run('feed', 'diff', at('ok.json'), next);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\+ agency new-office/);
+    expect(r.out).toMatch(/domains added: new-office.gov.hk/);
+    expect((await run('feed', 'diff', at('ok.json'), at('ok.json'))).out).toBe('no changes\n');
+  });
+
+  it('check prints one verdict per URL against the given feed', async () => {
+    const r = await run('feed', 'check', at('ok.json'), 'https://investhk.gov.hk.secure-pay.top/', 'https://example.org/', '--json');
+    expect(r.code).toBe(0);
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.verdict)).toEqual(['lookalike', 'unrelated']);
+  });
+});
