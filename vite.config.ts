@@ -29,6 +29,9 @@ export default defineConfig(({ mode }) => {
       target: browser === 'firefox' ? 'firefox128' : 'chrome120',
       sourcemap: false,
       minify: true,
+      // Pages the manifest does not name as pages (the interstitial is reached by a
+      // declarativeNetRequest redirect, listed only in web_accessible_resources).
+      rollupOptions: { input: { interstitial: 'src/interstitial/index.html' } },
     },
   };
 });

@@ -5,14 +5,20 @@
 import { handleMessages } from '../shared/messaging/messenger';
 import type { ContentToBackground, UiToBackground } from '../shared/messaging/protocol';
 import { getEngine } from './engine-state';
+import { startBlockRules } from './dnr-rules';
 import { feedHandlers } from './feed-handlers';
 import { startFeedUpdates } from './feed-updater';
+import { interstitialHandlers, startInterstitialAllowances } from './interstitial-handlers';
 import { pageCheckHandlers } from './page-checks';
 import { uiHandlers } from './ui-handlers';
 
 handleMessages<ContentToBackground & UiToBackground>({ ...pageCheckHandlers, ...feedHandlers, ...uiHandlers });
 // Build the matcher now rather than on the first page's message.
 getEngine();
+// Pre-block known scam pages (rules follow every feed change) and expire "continue anyway".
+handleMessages(interstitialHandlers);
+startBlockRules();
+startInterstitialAllowances();
 // Restore the stored feeds, listen for the refresh alarm, policy and subscription changes.
 startFeedUpdates();
 console.info('[background] Agency Scam Alert ready');

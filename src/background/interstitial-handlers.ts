@@ -1,0 +1,169 @@
+/**
+ * The interstitial's two requests: what to show for a blocked URL, and "continue anyway".
+ *
+ * "Continue anyway" adds a declarativeNetRequest *session* rule that allows exactly that
+ * host, in that tab only (`condition.tabIds`, which only session rules support), above
+ * every blocking rule, for {@link ALLOW_MINUTES} minutes. Expiry: an alarm at the earliest
+ * expiry, a sweep at every service-worker start, and removal when the tab closes. The
+ * allowances are kept in `storage.session` (cleared with the browser session, like the
+ * rules themselves), so a restarted service worker still knows when each one ends.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import '../shared/messaging/interstitial-messages';
+import type { InterstitialInfo, InterstitialMessages } from '../shared/messaging/interstitial-messages';
+import type { Handlers } from '../shared/messaging/messenger';
+import { allowRule } from '../shared/dnr/block-rules';
+import { browserLocale, htmlLang, localize, resolveLanguage, translate } from '../shared/i18n/i18n';
+import { toAsciiHost } from '../shared/match/host';
+import { parseTarget } from '../shared/match/parse-target';
+import type { Verdict } from '../shared/match/verdict';
+import { bannerModel } from '../shared/ui/banner-model';
+import { getEngine } from './engine-state';
+import { loadSettings } from './settings-store';
+
+/** How long "continue anyway" lasts, in minutes. */
+export const ALLOW_MINUTES = 10;
+/** Session rule ids for allowances start here (dynamic rules use small ids). */
+const FIRST_ALLOW_ID = 1_000_000;
+const STORE_KEY = 'interstitialAllowances';
+const ALARM = 'asa-interstitial-allowance';
+
+interface Allowance {
+  tabId: number;
+  host: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+type Allowances = Record<string, Allowance>;
+
+type DnrApi = NonNullable<typeof browser.declarativeNetRequest>;
+type SessionRules = Parameters<DnrApi['updateSessionRules']>[0]['addRules'];
+
+async function readAllowances(): Promise<Allowances> {
+  const stored = (await browser.storage.session.get(STORE_KEY))[STORE_KEY] as Allowances | undefined;
+  return stored ?? {};
+}
+
+/** True when the active feed blocks `verdict`'s URL before it loads (see block-rules.ts). */
+function isPreBlocked(verdict: Verdict): boolean {
+  return verdict.verdict === 'blocklisted' || (verdict.verdict === 'lookalike' && verdict.reasons.includes('official-as-subdomain'));
+}
+
+function hostOf(url: string): string {
+  const target = parseTarget(url);
+  return target.kind === 'web' ? (toAsciiHost(target.host) ?? target.host) : '';
+}
+
+async function info({ url }: { url: string }): Promise<InterstitialInfo> {
+  const settings = await loadSettings();
+  const language = resolveLanguage(settings.language, browserLocale() ?? browser.i18n.getUILanguage());
+  const { feed, matcher } = getEngine();
+  const verdict = matcher.matchUrl(url);
+  const host = hostOf(url);
+  const agency = verdict.agency ? matcher.agency(verdict.agency) : undefined;
+  const name = agency ? localize(agency.names, language) : '';
+  const model = agency ? bannerModel({ ...verdict, severity: 'danger' }, agency, feed.help, language) : null;
+  const actions = model ? [...model.actions] : [];
+  if (agency && !actions.some((a) => a.href === agency.website)) {
+    actions.splice(Math.min(2, actions.length), 0, { label: translate(language, 'interstitialWebsite', name), href: agency.website });
+  }
+  return {
+    language,
+    lang: htmlLang(language),
+    host,
+    verdict,
+    agency: agency?.id ?? null,
+    title: agency ? translate(language, 'interstitialTitle', name) : translate(language, 'interstitialTitleNoAgency'),
+    explanation: translate(
+      language,
+      verdict.verdict === 'blocklisted'
+        ? 'interstitialKnownScam'
+        : isPreBlocked(verdict)
+          ? 'interstitialLookalike'
+          : 'interstitialNoLonger',
+      host,
+      name,
+    ),
+    promise: agency ? localize(agency.promise, language) : '',
+    promiseLead: agency ? translate(language, 'interstitialPromiseLead', name) : '',
+    whatToDo: translate(language, 'bannerWhatToDo'),
+    actions,
+    goBack: translate(language, 'interstitialGoBack'),
+    continueAnyway: translate(language, 'interstitialContinue'),
+    confirmTitle: translate(language, 'interstitialConfirmTitle', host),
+    confirmBody: translate(language, 'interstitialConfirmBody', host, String(ALLOW_MINUTES)),
+    confirmYes: translate(language, 'interstitialConfirmYes', host),
+    confirmNo: translate(language, 'interstitialConfirmNo'),
+    allowMinutes: ALLOW_MINUTES,
+  };
+}
+
+async function scheduleExpiry(allowances: Allowances): Promise<void> {
+  const next = Math.min(...Object.values(allowances).map((a) => a.expiresAt));
+  if (!browser.alarms) return;
+  if (Number.isFinite(next)) browser.alarms.create(ALARM, { when: Math.max(next, Date.now() + 1000) });
+  else await browser.alarms.clear(ALARM);
+}
+
+/**
+ * Removes the allowances that match `drop` (expired ones, or those of a closed tab), and
+ * any allowance session rule that lost its record.
+ */
+async function removeAllowances(drop: (a: Allowance) => boolean): Promise<void> {
+  const api = browser.declarativeNetRequest;
+  if (!api) return;
+  const allowances = await readAllowances();
+  const kept: Allowances = {};
+  for (const [id, a] of Object.entries(allowances)) if (!drop(a)) kept[id] = a;
+  const rules = await api.getSessionRules();
+  const stale = rules.filter((r) => r.id >= FIRST_ALLOW_ID && !(String(r.id) in kept)).map((r) => r.id);
+  if (stale.length > 0) await api.updateSessionRules({ removeRuleIds: stale });
+  await browser.storage.session.set({ [STORE_KEY]: kept });
+  await scheduleExpiry(kept);
+}
+
+async function continueAnyway(
+  { url }: { url: string },
+  sender: Runtime.MessageSender,
+): Promise<{ ok: boolean; expiresAt?: number; error?: string }> {
+  const tabId = sender.tab?.id;
+  const api = browser.declarativeNetRequest;
+  if (tabId === undefined || tabId < 0 || !api) return { ok: false, error: 'not in a tab' };
+  const verdict = getEngine().matcher.matchUrl(url);
+  const host = hostOf(url);
+  // Only what the rules block can be let through: the page cannot be used to open holes.
+  if (!host || !isPreBlocked(verdict)) return { ok: false, error: 'not blocked' };
+  const allowances = await readAllowances();
+  const rules = await api.getSessionRules();
+  const id = Math.max(FIRST_ALLOW_ID - 1, ...rules.map((r) => r.id), ...Object.keys(allowances).map(Number)) + 1;
+  const expiresAt = Date.now() + ALLOW_MINUTES * 60_000;
+  // Replace an earlier allowance for the same tab and host.
+  const previous = Object.entries(allowances)
+    .filter(([, a]) => a.tabId === tabId && a.host === host)
+    .map(([key]) => Number(key));
+  for (const key of previous) delete allowances[String(key)];
+  await api.updateSessionRules({ removeRuleIds: previous, addRules: [allowRule(id, tabId, host)] as unknown as SessionRules });
+  allowances[String(id)] = { tabId, host, expiresAt };
+  await browser.storage.session.set({ [STORE_KEY]: allowances });
+  await scheduleExpiry(allowances);
+  console.info(`[interstitial] continue anyway: ${host} allowed in tab ${tabId} for ${ALLOW_MINUTES} min`);
+  return { ok: true, expiresAt };
+}
+
+export const interstitialHandlers: Handlers<InterstitialMessages> = {
+  'interstitial-info': info,
+  'interstitial-continue': continueAnyway,
+};
+
+/** Start-up wiring: sweeps expired allowances and removes them on expiry or tab close. */
+export function startInterstitialAllowances(): void {
+  const sweep = (): void =>
+    void removeAllowances((a) => a.expiresAt <= Date.now()).catch((e: unknown) => console.error('[interstitial] sweep failed', e));
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) sweep();
+  });
+  browser.tabs?.onRemoved.addListener(
+    (tabId) => void removeAllowances((a) => a.tabId === tabId || a.expiresAt <= Date.now()).catch(() => undefined),
+  );
+  sweep();
+}
