@@ -134,9 +134,12 @@ async function checkOne(sub: Subscription, previous: FeedRecord): Promise<FeedRe
     if (!response.ok) throw new FeedRejection('http-error', `the server answered HTTP ${response.status} for the feed`);
     const body = await readCapped(response, MAX_FEED_BYTES, 'feed');
     const sigResponse = await get(signatureUrl(sub.url), {});
-    if (sigResponse.status === 404) throw new FeedRejection('missing-signature', `no signature file at ${signatureUrl(sub.url)}`);
-    if (!sigResponse.ok) throw new FeedRejection('http-error', `the server answered HTTP ${sigResponse.status} for the signature file`);
-    const signature = await readCapped(sigResponse, MAX_SIGNATURE_BYTES, 'signature file');
+    if (!sigResponse.ok && sigResponse.status !== 404) {
+      throw new FeedRejection('http-error', `the server answered HTTP ${sigResponse.status} for the signature file`);
+    }
+    // A missing signature (404) is reported by acceptFeedUpdate after the body checks, so a
+    // captive portal's HTML page is named as such rather than as a missing signature.
+    const signature = sigResponse.ok ? await readCapped(sigResponse, MAX_SIGNATURE_BYTES, 'signature file') : new Uint8Array();
     const accepted = await acceptFeedUpdate({
       body,
       signature,
