@@ -96,7 +96,7 @@ describe('OptionsView', () => {
     const dismissed = { 'investhk.gov.hk.secure-pay.top': { investhk: '2026-11-29T09:00:00Z' } };
     const { actions, settings } = setup({ dismissed });
     expect(screen.getByText(/Invest Hong Kong \(/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Show warnings on investhk.gov.hk.secure-pay.top again' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show warnings again on investhk.gov.hk.secure-pay.top' }));
     const undo = await screen.findByRole('button', { name: 'Undo' });
     expect(settings().dismissed).toEqual({});
     await waitFor(() => expect(document.activeElement).toBe(undo));

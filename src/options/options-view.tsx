@@ -160,7 +160,11 @@ export function OptionsView({ state, actions, browserLocale = navigator.language
       const result = await run();
       setFeeds(result.feeds);
       const failed = 'ok' in result && !result.ok;
-      setFeedMessage(failed ? { text: translate(lang, failKey, result.error ?? ''), error: true } : { text: ok, error: false });
+      // Subscribed, but the first download failed: say so (the updater tries again later).
+      const warning = 'ok' in result && result.ok && result.error ? translate(lang, 'optFeedAddedWithError', result.error) : null;
+      setFeedMessage(
+        failed ? { text: translate(lang, failKey, result.error ?? ''), error: true } : { text: warning ?? ok, error: warning !== null },
+      );
       return !failed;
     } catch (error) {
       setFeedMessage({ text: translate(lang, failKey, errorText(error)), error: true });

@@ -1,0 +1,54 @@
+/**
+ * Screenshots of the popup and the options page in English and Traditional Chinese, for
+ * the demo command. The language is switched the way the options page does it
+ * (`settings-update`), and put back to "same as the browser" afterwards.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ExtensionBrowser } from './chromium';
+import { openOptions, openPopup, setLanguage } from './ui-pages';
+
+const LANGUAGES = [
+  { language: 'en', suffix: 'en', query: 'InvestHK' },
+  { language: 'zh-Hant', suffix: 'zh-Hant', query: '投資推廣署' },
+] as const;
+
+/**
+ * Saves `popup-<lang>.png` (the popup after searching for Invest Hong Kong),
+ * `popup-link-<lang>.png` (a pasted lookalike link with its verdict) and
+ * `options-<lang>.png` (the whole options page) for en and zh-Hant.
+ *
+ * @param browser - Chromium with the built extension (see `launchWithExtension`).
+ * @param outDir - folder for the PNG files (created if missing).
+ * @returns the paths of the saved files.
+ */
+export async function captureUiScreenshots(browser: ExtensionBrowser, outDir: string): Promise<string[]> {
+  mkdirSync(outDir, { recursive: true });
+  const saved: string[] = [];
+  const shot = async (page: Awaited<ReturnType<typeof openPopup>>, name: string) => {
+    const file = path.join(outDir, name);
+    await page.screenshot({ path: file, fullPage: true });
+    saved.push(file);
+  };
+  const settings = await openPopup(browser);
+  try {
+    for (const { language, suffix, query } of LANGUAGES) {
+      await setLanguage(settings, language);
+      const popup = await openPopup(browser);
+      await popup.fill('#q', query);
+      await popup.waitForSelector('article.card:not(.compact)');
+      await shot(popup, `popup-${suffix}.png`);
+      await popup.fill('#q', 'http://investhk.gov.hk.secure-pay.top/pay');
+      await popup.waitForSelector('section.verdict.danger');
+      await shot(popup, `popup-link-${suffix}.png`);
+      await popup.close();
+      const options = await openOptions(browser);
+      await shot(options, `options-${suffix}.png`);
+      await options.close();
+    }
+  } finally {
+    await setLanguage(settings, 'browser');
+    await settings.close();
+  }
+  return saved;
+}
