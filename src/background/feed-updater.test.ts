@@ -1,0 +1,192 @@
+/**
+ * The feed updater in Node with a fake `browser` (in-memory storage, alarms, tabs) and a
+ * fake `fetch` serving signed feeds: ETag, store, activate, notify, keep last good, one
+ * check at a time, policy over user settings.
+ */
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { signatureFile, signFeedValue, type PrivateKeyFile } from '../shared/feed/signature';
+import { feedValue, generateKeyPair } from '../shared/feed/testing/feed-fixtures';
+
+const local = new Map<string, unknown>();
+let managed: Record<string, unknown> = {};
+const sentToTabs: number[] = [];
+const alarms = new Map<string, { periodInMinutes?: number }>();
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    storage: {
+      local: {
+        get: async (key: string) => (local.has(key) ? { [key]: structuredClone(local.get(key)) } : {}),
+        set: async (items: Record<string, unknown>) => Object.entries(items).forEach(([k, v]) => local.set(k, structuredClone(v))),
+      },
+      managed: { get: async () => managed },
+      onChanged: { addListener: () => undefined },
+    },
+    alarms: {
+      get: async (name: string) => alarms.get(name),
+      create: (name: string, info: { periodInMinutes?: number }) => void alarms.set(name, info),
+      clear: async (name: string) => alarms.delete(name),
+      onAlarm: { addListener: () => undefined },
+    },
+    tabs: {
+      query: async () => [{ id: 7 }, { id: 8 }],
+      sendMessage: async (id: number) => void sentToTabs.push(id),
+      onRemoved: { addListener: () => undefined },
+    },
+    runtime: { id: 'test', getURL: (p: string) => `chrome-extension://test/${p}` },
+  },
+}));
+
+const { checkFeeds, refreshMinutes, signatureUrl, subscriptions } = await import('./feed-updater');
+const { getEngine } = await import('./engine-state');
+const { parsePolicy } = await import('./feed-policy');
+const { feedState } = await import('./feed-status');
+
+const URL_A = 'https://feeds.example.org/a.json';
+let key: PrivateKeyFile;
+/** What the fake host serves: body text and signature text per URL. */
+const served = new Map<string, { body: string; etag: string; type?: string }>();
+let active = 0;
+let maxActive = 0;
+const requests: Array<{ url: string; ifNoneMatch: string | null }> = [];
+
+async function publish(url: string, value: Record<string, unknown>, signer = key): Promise<void> {
+  const body = JSON.stringify(value);
+  served.set(url, { body, etag: `"${value.sequence}-${body.length}"` });
+  served.set(signatureUrl(url), { body: JSON.stringify(signatureFile([await signFeedValue(value, signer)])), etag: '"sig"' });
+}
+
+function withAgency(sequence: number, id: string, domain: string): Record<string, unknown> {
+  const v = feedValue({ feed_id: 'example-cert', sequence });
+  const base = structuredClone((v.agencies as Array<Record<string, unknown>>)[0]!);
+  v.agencies = [{ ...base, id, official_domains: [domain], brand_tokens: undefined, scam_entries: [] }];
+  v.help = [];
+  return v;
+}
+
+beforeAll(async () => {
+  key = await generateKeyPair();
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    active++;
+    maxActive = Math.max(maxActive, active);
+    try {
+      await new Promise((r) => setTimeout(r, 5));
+      const ifNoneMatch = (init.headers as Record<string, string>)['If-None-Match'] ?? null;
+      requests.push({ url, ifNoneMatch });
+      const entry = served.get(url);
+      if (!entry) return new Response('missing', { status: 404 });
+      if (ifNoneMatch === entry.etag) return new Response(null, { status: 304, headers: { etag: entry.etag } });
+      return new Response(entry.body, { status: 200, headers: { etag: entry.etag, 'content-type': entry.type ?? 'application/json' } });
+    } finally {
+      active--;
+    }
+  });
+});
+
+beforeEach(() => {
+  local.clear();
+  managed = {};
+  served.clear();
+  requests.length = 0;
+  sentToTabs.length = 0;
+  alarms.clear();
+});
+
+describe('pure helpers', () => {
+  it('lists policy feeds first and drops user feeds when the policy forbids them', () => {
+    const settings = {
+      version: 1,
+      language: 'browser',
+      dismissed: {},
+      allowlist: [],
+      feeds: [
+        { url: 'u1', publicKeys: ['k'] },
+        { url: 'p1', publicKeys: ['x'] },
+      ],
+    } as const;
+    const policy = { feedUrls: ['p1'], trustedKeys: ['pk'] };
+    expect(subscriptions(policy, structuredClone(settings) as never)).toEqual([
+      { url: 'p1', source: 'policy', keys: ['pk'] },
+      { url: 'u1', source: 'user', keys: ['k'] },
+    ]);
+    expect(subscriptions({ ...policy, allowUserFeeds: false }, structuredClone(settings) as never).map((s) => s.url)).toEqual(['p1']);
+  });
+
+  it('bounds the refresh interval to 15…1440 minutes, policy first', () => {
+    expect(refreshMinutes({}, [])).toBe(360);
+    expect(refreshMinutes({ refreshIntervalMinutes: 1 }, [])).toBe(15);
+    expect(refreshMinutes({ refreshIntervalMinutes: 99999 }, [])).toBe(1440);
+    expect(signatureUrl('https://h.example/feeds/a.json?v=1')).toBe('https://h.example/feeds/a.json.sig?v=1');
+  });
+
+  it('reads policy field by field, ignoring invalid values', () => {
+    expect(parsePolicy({ feedUrls: ['https://a.example/f.json'], allowDismiss: 'no', refreshIntervalMinutes: 30 })).toEqual({
+      feedUrls: ['https://a.example/f.json'],
+      refreshIntervalMinutes: 30,
+    });
+    expect(parsePolicy(undefined)).toEqual({});
+  });
+
+  it('computes fresh, stale, expired and never-fetched', () => {
+    const now = Date.parse('2026-06-01T00:00:00Z');
+    const feed = { expires_at: '2026-07-01T00:00:00Z' } as never;
+    expect(feedState(null, null, 60, now)).toBe('never-fetched');
+    expect(feedState(feed, '2026-05-31T23:00:00Z', 60, now)).toBe('fresh');
+    expect(feedState(feed, '2026-05-31T21:00:00Z', 60, now)).toBe('stale');
+    expect(feedState({ expires_at: '2026-05-01T00:00:00Z' } as never, '2026-05-31T23:00:00Z', 60, now)).toBe('expired');
+  });
+});
+
+describe('checkFeeds', () => {
+  it('fetches, verifies, stores and activates a policy feed, tells tabs, then uses 304', async () => {
+    managed = { feedUrls: [URL_A], trustedKeys: [key.public_key], refreshIntervalMinutes: 30 };
+    await publish(URL_A, withAgency(1, 'alpha', 'alpha.gov.hk'));
+    const store = await checkFeeds('test');
+    expect(store[URL_A]).toMatchObject({ lastError: null, etag: '"1-' + served.get(URL_A)!.body.length + '"' });
+    expect(getEngine().feed.agencies.map((a) => a.id)).toContain('alpha');
+    expect(sentToTabs).toEqual([7, 8]);
+    expect(alarms.get('feed-refresh')).toMatchObject({ periodInMinutes: 30 });
+    requests.length = 0;
+    sentToTabs.length = 0;
+    await checkFeeds('again');
+    expect(requests).toEqual([{ url: URL_A, ifNoneMatch: served.get(URL_A)!.etag }]);
+    expect(sentToTabs).toEqual([]);
+  });
+
+  it('keeps the last good feed and records the reason when an update is bad', async () => {
+    managed = { feedUrls: [URL_A], trustedKeys: [key.public_key] };
+    await publish(URL_A, withAgency(2, 'alpha', 'alpha.gov.hk'));
+    await checkFeeds('good');
+    const other = await generateKeyPair();
+    await publish(URL_A, withAgency(3, 'beta', 'beta.gov.hk'), other);
+    const store = await checkFeeds('bad');
+    expect(store[URL_A]).toMatchObject({ lastErrorCode: 'untrusted-key', feed: expect.objectContaining({ sequence: 2 }) });
+    expect(getEngine().feed.agencies.map((a) => a.id)).toContain('alpha');
+    expect(getEngine().feed.agencies.map((a) => a.id)).not.toContain('beta');
+    served.set(URL_A, { body: '<html>portal</html>', etag: '"portal"', type: 'text/html' });
+    expect((await checkFeeds('portal'))[URL_A]).toMatchObject({ lastErrorCode: 'not-json' });
+    served.delete(URL_A);
+    expect((await checkFeeds('gone'))[URL_A]).toMatchObject({
+      lastErrorCode: 'http-error',
+      feed: expect.objectContaining({ sequence: 2 }),
+    });
+  });
+
+  it('runs one check at a time: a second waits for the one in flight', async () => {
+    managed = { feedUrls: [URL_A], trustedKeys: [key.public_key] };
+    await publish(URL_A, withAgency(1, 'alpha', 'alpha.gov.hk'));
+    maxActive = 0;
+    await Promise.all([checkFeeds('one'), checkFeeds('two'), checkFeeds('three')]);
+    expect(maxActive).toBe(1);
+    expect(requests.filter((r) => r.url === URL_A && r.ifNoneMatch === null)).toHaveLength(1);
+  });
+
+  it('ignores user feeds when the policy forbids them', async () => {
+    local.set('settings', { feeds: [{ url: URL_A, publicKeys: [key.public_key] }] });
+    managed = { allowUserFeeds: false };
+    await publish(URL_A, withAgency(1, 'alpha', 'alpha.gov.hk'));
+    expect(await checkFeeds('policy')).toEqual({});
+    expect(requests).toEqual([]);
+    expect(alarms.has('feed-refresh')).toBe(false);
+  });
+});
