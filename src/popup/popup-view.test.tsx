@@ -108,6 +108,18 @@ describe('PopupView', () => {
     ).toBe('tel:31071000');
   });
 
+  it('says when the user allowlisted the tab’s site', () => {
+    const verdict: Verdict = {
+      url: 'http://forum.example.net/',
+      verdict: 'unrelated',
+      severity: 'none',
+      agency: null,
+      reasons: ['user-allowlist'],
+    };
+    render(<PopupView state={state({ tabVerdict: verdict })} now={NOW} />);
+    expect(screen.getByText(/marked this site as a false alarm/)).toBeTruthy();
+  });
+
   it('expands a compact card with Details and moves the focus to it', () => {
     render(<PopupView state={state()} now={NOW} />);
     fireEvent.click(screen.getByRole('button', { name: 'Show details for Consumer Council' }));

@@ -175,7 +175,14 @@ export function PopupView({
         lang={lang}
         heading={translate(lang, 'popupThisPage')}
         headingId="tab-verdict-heading"
-        noneText={translate(lang, state.tabVerdict ? 'popupTabNone' : 'popupTabUnknown')}
+        noneText={translate(
+          lang,
+          !state.tabVerdict
+            ? 'popupTabUnknown'
+            : state.tabVerdict.reasons.includes('user-allowlist')
+              ? 'popupTabAllowlisted'
+              : 'popupTabNone',
+        )}
       />
       <div class="search" role="search">
         <label for="q">{translate(lang, 'popupSearchLabel')}</label>
