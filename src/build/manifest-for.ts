@@ -32,6 +32,14 @@ export function manifestFor<T extends Manifest>(base: T, browser: TargetBrowser)
   return {
     ...rest,
     background,
-    browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: GECKO_MIN_VERSION } },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: GECKO_MIN_VERSION,
+        // AMO's data-collection declaration (Firefox 140+; older versions ignore it): the
+        // extension collects nothing (see the privacy promise in the README).
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
   } as unknown as T;
 }
