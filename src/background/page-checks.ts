@@ -48,15 +48,14 @@ async function pageCheck(req: RequestOf<'page-check'>, sender: Runtime.MessageSe
   const { settings, lang } = await context();
   const { matcher } = getEngine();
   const host = pageHost(req.url);
-  const verdict = allowlisted(settings, host)
-    ? silenced(req.url)
-    : matcher.matchPage(req.url, req.text, { sensitiveInputs: req.sensitiveInputs });
+  const verdict = allowlisted(settings, host) ? silenced(req.url) : matcher.matchUrl(req.url);
   recordTabVerdict(sender.tab?.id, verdict, true);
   return {
     verdict,
     banner: bannerFor(verdict, settings, lang, host),
     linkUi: linkUiStrings(lang),
     checkSameHostLinks: matcher.hasPathEntries(host),
+    mentionNeedles: verdict.verdict === 'unrelated' && !allowlisted(settings, host) ? matcher.mentionNeedles() : [],
   };
 }
 

@@ -2,9 +2,12 @@
  * Content script entry, on every page. Kept small (no UI framework, no polyfill): it asks
  * the service worker for the page's verdict, scans links in time slices, watches for new
  * links and text, and only when something must be shown asks the service worker to
- * inject the page UI (`ui/page-ui.iife.ts`). Nothing is added to pages with nothing to
- * flag, and nothing is exposed to the page: no globals, events or attributes.
+ * inject the page UI (`ui/page-ui.iife.ts`). Page text goes to the service worker only
+ * when it names a listed agency (a local prefilter), so ordinary pages send just their URL.
+ * Nothing is added to pages with nothing to flag, and nothing is exposed to the page:
+ * no globals, events or attributes.
  */
+import { foldText } from '../shared/match/normalize-text';
 import type { BannerModel, LinkUiStrings } from '../shared/ui/banner-model';
 import { contentUi, type ContentUi, type MarkedLink } from './content-ui';
 import { LinkScanner } from './link-scanner';
@@ -20,6 +23,12 @@ async function ui(): Promise<ContentUi | undefined> {
   return contentUi();
 }
 
+/** Runs `task` when the page is idle (or soon), so checks never delay the page's own work. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 50);
+}
+
 async function start(): Promise<void> {
   controller?.abort();
   contentUi()?.reset();
@@ -27,13 +36,10 @@ async function start(): Promise<void> {
   controller = run;
   const { signal } = run;
   const pageUrl = location.href;
-  const report = await send('page-check', {
-    url: pageUrl,
-    text: readText(document.body, TEXT_LIMIT),
-    sensitiveInputs: hasSensitiveInputs(document),
-  });
+  const report = await send('page-check', { url: pageUrl });
   if (signal.aborted) return;
   const strings: LinkUiStrings = report.linkUi;
+  const needles = report.mentionNeedles;
 
   const showBanner = async (model: BannerModel | null): Promise<void> => {
     if (!model) return;
@@ -41,6 +47,15 @@ async function start(): Promise<void> {
     if (!signal.aborted) page?.offerBanner(model, pageUrl);
   };
   await showBanner(report.banner);
+
+  /** Sends `text` for a full check only if it contains an agency's name. */
+  const checkText = (text: string): void => {
+    if (needles.length === 0 || signal.aborted) return;
+    const folded = foldText(text);
+    if (!needles.some((needle) => folded.includes(needle))) return;
+    void send('text-check', { pageUrl, text, sensitiveInputs: hasSensitiveInputs(document) }).then((r) => showBanner(r.banner));
+  };
+  whenIdle(() => checkText(readText(document.body, TEXT_LIMIT)));
 
   let textTimer: ReturnType<typeof setTimeout> | undefined;
   let addedText = '';
@@ -66,17 +81,18 @@ async function start(): Promise<void> {
         void start(); // a single-page app navigated: judge the new URL
         return;
       }
+      if (needles.length === 0) return;
       addedText = `${addedText} ${text}`.slice(-TEXT_LIMIT);
       clearTimeout(textTimer);
       textTimer = setTimeout(() => {
         const added = addedText;
         addedText = '';
-        void send('text-check', { pageUrl, text: added, sensitiveInputs: hasSensitiveInputs(document) }).then((r) => showBanner(r.banner));
+        checkText(added);
       }, 250);
     },
   });
   signal.addEventListener('abort', () => clearTimeout(textTimer), { once: true });
-  scanner.start(document);
+  whenIdle(() => scanner.start(document));
 }
 
 // The active feed changed: judge the page again with the new verdicts, without a reload.

@@ -1,26 +1,19 @@
 /** What the content script reads from the page besides links: visible text and form inputs. */
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG']);
-
 /**
- * The text of `root`'s text nodes, skipping scripts, styles and templates, up to `limit`
- * characters. Uses `textContent`-style reading (no layout), so hidden text counts too.
+ * The text of `root`, up to `limit` characters: one native `textContent` read, so the cost
+ * stays in the browser's C++ and needs no layout (a JavaScript walk over text nodes from
+ * the extension's isolated world costs a wrapper per node: 100+ ms on a 10,000-link page;
+ * `innerText` forces layout: 6–18 ms on a 2,000-element page). Text in scripts and hidden
+ * elements counts too; the service worker's full check decides what it means.
  *
- * @param root - the node to read (usually `document.body`).
+ * @param root - the element to read (usually `document.body`).
  * @param limit - maximum characters returned.
  */
-export function readText(root: Node | null, limit: number): string {
+export function readText(root: HTMLElement | null, limit: number): string {
   if (!root) return '';
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement && SKIP.has(node.parentElement.nodeName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
-  let out = '';
-  for (let node = walker.nextNode(); node && out.length < limit; node = walker.nextNode()) {
-    const text = node.nodeValue;
-    if (text && text.trim()) out += `${text} `;
-  }
-  return out.slice(0, limit);
+  const text = root.textContent ?? '';
+  return text.length > limit ? text.slice(0, limit) : text;
 }
 
 const SENSITIVE_INPUTS = [

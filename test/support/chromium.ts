@@ -41,6 +41,44 @@ function localeEnv(locale: string): Record<string, string> {
   return { LANGUAGE: posix, LANG: `${posix}.UTF-8`, LC_ALL: `${posix}.UTF-8` };
 }
 
+/** Switches every launch uses (no network, no background services). */
+function baseArgs(port: number): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+  ];
+}
+
+/**
+ * Starts the same Chromium without any extension: the baseline for benchmarks.
+ *
+ * @throws Error with {@link CHROMIUM_MISSING} when Chromium is not installed.
+ */
+export async function launchPlain(options: { port: number }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'asa-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: baseArgs(options.port),
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Starts Chromium with the extension loaded and waits for its service worker.
  *
@@ -65,16 +103,9 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     env: { ...process.env, ...localeEnv(options.locale ?? 'en-US') },
     viewport: { width: 1280, height: 800 },
     args: [
-      '--no-sandbox',
+      ...baseArgs(options.port),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=MAP * 127.0.0.1:${options.port}`,
       ...(options.locale ? [`--lang=${options.locale}`] : []),
       ...(options.args ?? []),
     ],

@@ -97,6 +97,11 @@ export interface Matcher {
   matchPage(pageUrl: string, text: string, signals?: PageSignals): Verdict;
   /** True when the feed has path-level scam entries on exactly this (normalised) host. */
   hasPathEntries(host: string): boolean;
+  /**
+   * Folded names and aliases of the agencies whose campaign is active (see `foldText`):
+   * a prefilter for text held elsewhere (a page); only text containing one needs `matchText`.
+   */
+  mentionNeedles(): string[];
 }
 
 type HostVerdict = Omit<Verdict, 'url' | 'target'>;
@@ -288,6 +293,7 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
     matchText,
     matchPage,
     hasPathEntries: (host) => scamPaths.has(host),
+    mentionNeedles: () => mentions.needles(new Set(agencies.flatMap((a, i) => (isCampaignActive(a) ? [i] : [])))),
   };
 }
 

@@ -45,6 +45,21 @@ export class MentionFinder {
   }
 
   /**
+   * The folded needle texts (see `foldText`) of the given agencies: a cheap prefilter for a
+   * caller that holds much text (a content script checks `foldText(text).includes(n)` for
+   * each before sending the text for a full check). Word boundaries are not applied here.
+   *
+   * @param agencies - agency indexes to include; all when omitted.
+   */
+  needles(agencies?: ReadonlySet<number>): string[] {
+    const out = new Set<string>();
+    for (const bucket of this.byPrefix.values()) {
+      for (const needle of bucket) if (!agencies || agencies.has(needle.agency)) out.add(needle.text);
+    }
+    return [...out];
+  }
+
+  /**
    * Agencies named in `text`, in order of first appearance.
    *
    * @param text - visible text (any length; folded here).

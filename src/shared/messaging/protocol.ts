@@ -42,11 +42,17 @@ export interface PageReport {
   linkUi: LinkUiStrings;
   /** The page's host has path-level scam entries: same-host links must be checked too. */
   checkSameHostLinks: boolean;
+  /**
+   * Folded names of agencies under active campaigns (see `foldText`). The content script
+   * sends page text for a `text-check` only when the folded text contains one.
+   */
+  mentionNeedles: string[];
 }
 
 export interface ContentToBackground {
+  /** The page's URL verdict; the text is checked later, and only if it names an agency. */
   'page-check': {
-    request: { url: string; text: string; sensitiveInputs: boolean };
+    request: { url: string };
     response: PageReport;
   };
   'links-check': {
