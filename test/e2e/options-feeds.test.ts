@@ -49,10 +49,14 @@ describe('options page (Chromium)', () => {
     await page.fill('#feed-key', PUBLIC_KEY);
     await page.click('button.add-feed-submit');
     // The feed is subscribed; its first download fails here (the fixture server has no such feed), and the page says so.
-    await expect.poll(() => page.locator('.feed-message').textContent(), { timeout: 30_000 }).toMatch(/Feed added/);
+    await expect
+      .poll(() => page.locator('.feed-message').textContent(), { timeout: 30_000 })
+      .toMatch(/^Feed added, but its first download failed: .*HTTP 404/);
     const row = page.locator(`li.feed[data-url="${FEED_URL}"]`);
     expect(await row.count()).toBe(1);
     expect(await row.getAttribute('data-source')).toBe('user');
+    expect(await row.getAttribute('class')).toContain('never-fetched');
+    expect(await row.textContent()).toContain('HTTP 404');
 
     // It survives a reload (stored in the background), then goes away with Remove.
     await page.reload();
