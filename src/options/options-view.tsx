@@ -5,7 +5,7 @@
  * the background are passed in (`main.tsx`), so tests can fake them.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { htmlLang, localize, resolveLanguage, translate, type LanguagePreference, type UiLanguage } from '../shared/i18n/i18n';
 import type { FeedStatus, UiState, UiToBackground } from '../shared/messaging/protocol';
 import type { Settings } from '../shared/settings/settings';
@@ -132,7 +132,8 @@ export function OptionsView({ state, actions, browserLocale = navigator.language
     document.documentElement.lang = htmlLang(lang);
     document.title = translate(lang, 'optionsTitle');
   }, [lang]);
-  useEffect(() => {
+  // The removed row took the focus with it: put it on Undo, before the next key press.
+  useLayoutEffect(() => {
     if (change?.undo) undoButton.current?.focus();
   }, [change]);
 

@@ -95,6 +95,7 @@ describe('options page (Chromium)', () => {
     await page.getByRole('button', { name: 'Remove forum.example.net from the allowlist' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.allowlist li[data-host="forum.example.net"]').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('undo');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.allowlist li[data-host="forum.example.net"]').count()).toBe(1);
     await page.reload();
@@ -117,6 +118,7 @@ describe('options page (Chromium)', () => {
     expect(await row.textContent()).toContain('Invest Hong Kong');
     await page.getByRole('button', { name: 'Show warnings again on investhk.gov.hk.secure-pay.top' }).click();
     await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('undo');
     await page.keyboard.press('Enter'); // Undo has the focus
     await expect.poll(() => row.count()).toBe(1);
     await page.close();
