@@ -208,7 +208,11 @@ export const launchFirefox: LaunchDriver = async ({ port, locale }) => {
     name: 'firefox',
     url: (host, p = '/') => `http://${host}:${port}${p}`,
     extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
-    newPage: async () => wrap(await browser.newPage(), send),
+    newPage: async () => {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 800 });
+      return wrap(page, send);
+    },
     close: () => browser.close(),
   } satisfies BrowserDriver;
 };
