@@ -16,11 +16,9 @@ export interface Engine {
 }
 
 let engine: Engine | null = null;
-let uses = 0;
 
 /** The engine for the active feed (built on first use). */
 export function getEngine(): Engine {
-  uses++;
   engine ??= { feed: DEFAULT_FEED, matcher: createMatcher(DEFAULT_FEED), sources: [DEFAULT_FEED] };
   return engine;
 }
@@ -43,15 +41,6 @@ export function activateFeeds(feeds: readonly Feed[]): Engine {
   engine = { feed, matcher: createMatcher(feed), sources };
   notifyEngineChange(engine);
   return engine;
-}
-
-/**
- * How many times the engine was asked for so far. The feed updater compares it before and
- * after restoring the stored feeds at start-up: when verdicts were served from the embedded
- * feed alone in between, open tabs are told to check again.
- */
-export function engineUses(): number {
-  return uses;
 }
 
 const engineListeners = new Set<(engine: Engine) => void>();

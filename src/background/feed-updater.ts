@@ -23,7 +23,7 @@ import type { Feed } from '../shared/feed/feed-schema';
 import { FeedRejection } from '../shared/feed/feed-rejection';
 import { sendToTab } from '../shared/messaging/messenger';
 import type { Settings } from '../shared/settings/settings';
-import { activateFeeds, engineUses } from './engine-state';
+import { activateFeeds } from './engine-state';
 import { loadPolicy, type ManagedPolicy } from './feed-policy';
 import { emptyRecord, loadFeedStore, saveFeedStore, type FeedRecord, type FeedStore } from './feed-store';
 import { loadSettings } from './settings-store';
@@ -258,7 +258,7 @@ function anyDue(policy: ManagedPolicy, subs: readonly Subscription[], store: Fee
  * Wires the updater into the service worker: registers the listeners synchronously (MV3
  * wakes the worker for them), restores the stored feeds, and checks when a feed is due.
  */
-export function startFeedUpdates(): void {
+export function startFeedUpdates(): Promise<void> {
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === FEED_ALARM) void checkFeeds('alarm');
   });
@@ -273,16 +273,22 @@ export function startFeedUpdates(): void {
       if (before !== after) void checkFeeds('subscriptions-changed');
     }
   });
-  const usesAtStart = engineUses();
-  void (async () => {
+  const restored = (async () => {
     const [policy, settings, store] = await Promise.all([loadPolicy(), loadSettings(), loadFeedStore()]);
     const subs = subscriptions(policy, settings);
     const feeds = feedsOf(subs, store);
     activeFingerprint = fingerprint(feeds);
     if (feeds.length > 0) activateFeeds(feeds);
-    // Pages that asked while the stored feeds were loading got embedded-feed verdicts.
-    if (engineUses() > usesAtStart && feeds.length > 0) await notifyTabs();
-    if (anyDue(policy, subs, store, Date.now())) await checkFeeds('due');
-    else await scheduleAlarm(policy, subs, store);
-  })().catch((error: unknown) => console.error('[feed-updater] start failed', error));
+    return { policy, subs, store };
+  })();
+  void restored
+    .then(async ({ policy, subs, store }) => {
+      if (anyDue(policy, subs, store, Date.now())) await checkFeeds('due');
+      else await scheduleAlarm(policy, subs, store);
+    })
+    .catch((error: unknown) => console.error('[feed-updater] start failed', error));
+  return restored.then(
+    () => undefined,
+    () => undefined,
+  );
 }

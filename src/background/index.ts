@@ -12,13 +12,16 @@ import { interstitialHandlers, startInterstitialAllowances } from './interstitia
 import { pageCheckHandlers } from './page-checks';
 import { uiHandlers } from './ui-handlers';
 
-handleMessages<ContentToBackground & UiToBackground>({ ...pageCheckHandlers, ...feedHandlers, ...uiHandlers });
 // Build the matcher now rather than on the first page's message.
 getEngine();
+// Restore the stored feeds, listen for the refresh alarm, policy and subscription changes.
+// Messages wait for the restore, so no page is judged by the embedded feed alone.
+const ready = startFeedUpdates();
+handleMessages<ContentToBackground & UiToBackground>(
+  { ...pageCheckHandlers, ...feedHandlers, ...uiHandlers, ...interstitialHandlers },
+  { ready },
+);
 // Pre-block known scam pages (rules follow every feed change) and expire "continue anyway".
-handleMessages(interstitialHandlers);
 startBlockRules();
 startInterstitialAllowances();
-// Restore the stored feeds, listen for the refresh alarm, policy and subscription changes.
-startFeedUpdates();
 console.info('[background] Agency Scam Alert ready');

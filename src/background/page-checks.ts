@@ -13,6 +13,7 @@ import { louder, type Verdict } from '../shared/match/verdict';
 import { isDismissed, type Settings } from '../shared/settings/settings';
 import { bannerModel, linkUiStrings, type BannerModel } from '../shared/ui/banner-model';
 import { getEngine } from './engine-state';
+import { policyState } from './feed-status';
 import { loadSettings, updateSettings } from './settings-store';
 import { recordTabVerdict } from './tab-verdicts';
 // crxjs builds this entry as a self-contained IIFE and gives its output file name.
@@ -24,9 +25,20 @@ function pageHost(url: string): string {
   return target.kind === 'web' ? target.host : '';
 }
 
-async function context(): Promise<{ settings: Settings; lang: UiLanguage }> {
-  const settings = await loadSettings();
-  return { settings, lang: resolveLanguage(settings.language, browserLocale() ?? browser.i18n.getUILanguage()) };
+interface CheckContext {
+  settings: Settings;
+  lang: UiLanguage;
+  /** Managed policy lets the user dismiss banners. */
+  allowDismiss: boolean;
+}
+
+async function context(): Promise<CheckContext> {
+  const [settings, policy] = await Promise.all([loadSettings(), policyState()]);
+  return {
+    settings,
+    lang: resolveLanguage(settings.language, browserLocale() ?? browser.i18n.getUILanguage()),
+    allowDismiss: policy.allowDismiss,
+  };
 }
 
 /** The user's allowlist silences every verdict on that host (and its subdomains). */
@@ -34,10 +46,12 @@ function allowlisted(settings: Settings, host: string): boolean {
   return settings.allowlist.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
-function bannerFor(verdict: Verdict, settings: Settings, lang: UiLanguage, host: string): BannerModel | null {
-  if (!verdict.agency || verdict.severity === 'safe' || isDismissed(settings, host, verdict.agency)) return null;
+function bannerFor(verdict: Verdict, ctx: CheckContext, host: string): BannerModel | null {
+  if (!verdict.agency || verdict.severity === 'safe') return null;
+  // A dismissal counts only while policy allows dismissing.
+  if (ctx.allowDismiss && isDismissed(ctx.settings, host, verdict.agency)) return null;
   const { feed, matcher } = getEngine();
-  return bannerModel(verdict, matcher.agency(verdict.agency), feed.help, lang);
+  return bannerModel(verdict, matcher.agency(verdict.agency), feed.help, ctx.lang, ctx.allowDismiss);
 }
 
 function silenced(url: string): Verdict {
@@ -45,14 +59,15 @@ function silenced(url: string): Verdict {
 }
 
 async function pageCheck(req: RequestOf<'page-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'page-check'>> {
-  const { settings, lang } = await context();
+  const ctx = await context();
+  const { settings, lang } = ctx;
   const { matcher } = getEngine();
   const host = pageHost(req.url);
   const verdict = allowlisted(settings, host) ? silenced(req.url) : matcher.matchUrl(req.url);
   recordTabVerdict(sender.tab?.id, verdict, true);
   return {
     verdict,
-    banner: bannerFor(verdict, settings, lang, host),
+    banner: bannerFor(verdict, ctx, host),
     linkUi: linkUiStrings(lang),
     checkSameHostLinks: matcher.hasPathEntries(host),
     mentionNeedles: verdict.verdict === 'unrelated' && !allowlisted(settings, host) ? matcher.mentionNeedles() : [],
@@ -60,7 +75,8 @@ async function pageCheck(req: RequestOf<'page-check'>, sender: Runtime.MessageSe
 }
 
 async function linksCheck(req: RequestOf<'links-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'links-check'>> {
-  const { settings, lang } = await context();
+  const ctx = await context();
+  const { settings, lang } = ctx;
   const { matcher } = getEngine();
   const flagged: FlaggedLink[] = [];
   let loudest: Verdict | null = null;
@@ -83,16 +99,16 @@ async function linksCheck(req: RequestOf<'links-check'>, sender: Runtime.Message
   });
   const found = loudest as Verdict | null;
   if (found) recordTabVerdict(sender.tab?.id, found, false);
-  return { flagged, banner: found ? bannerFor(found, settings, lang, pageHost(req.pageUrl)) : null };
+  return { flagged, banner: found ? bannerFor(found, ctx, pageHost(req.pageUrl)) : null };
 }
 
 async function textCheck(req: RequestOf<'text-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'text-check'>> {
-  const { settings, lang } = await context();
+  const ctx = await context();
   const host = pageHost(req.pageUrl);
-  if (allowlisted(settings, host)) return { verdict: silenced(req.pageUrl), banner: null };
+  if (allowlisted(ctx.settings, host)) return { verdict: silenced(req.pageUrl), banner: null };
   const verdict = getEngine().matcher.matchText(req.text, req.pageUrl, { sensitiveInputs: req.sensitiveInputs });
   recordTabVerdict(sender.tab?.id, verdict, false);
-  return { verdict, banner: bannerFor(verdict, settings, lang, host) };
+  return { verdict, banner: bannerFor(verdict, ctx, host) };
 }
 
 async function bannerDismissed(req: RequestOf<'banner-dismissed'>): Promise<ResponseOf<'banner-dismissed'>> {

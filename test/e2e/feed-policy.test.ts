@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedStatus, PolicyState } from '../../src/shared/messaging/protocol';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { waitForBanner } from '../support/overlay-probe';
+import { clickInOverlay, readBanner, waitForBanner } from '../support/overlay-probe';
 import { DEMO_SITE, EXTENSION_ID, ROOT } from '../support/paths';
 import { openOptions } from '../support/ui-pages';
 import { cli, feedHost, lookalikePages } from './feed-publisher';
@@ -97,11 +97,14 @@ describe.skipIf(!isRoot)('managed policy (Chromium policy file)', () => {
     await options.close();
   });
 
-  it('warns on a lookalike of the policy feed’s agency', async () => {
+  it('warns on a lookalike of the policy feed’s agency, with no way to dismiss (allowDismiss: false)', async () => {
     const page = await browser.context.newPage();
     await page.goto('http://kowloonwater-pay.top/renew');
     const banner = await waitForBanner(page, 10_000, (b) => b.agency === 'kowloon-water');
     expect(banner?.agency).toBe('kowloon-water');
     expect(banner?.severity).toBe('danger');
+    await expect(clickInOverlay(page, 'banner', '.dismiss')).rejects.toThrow(/no \.dismiss/);
+    await page.keyboard.press('Escape');
+    expect((await readBanner(page))?.severity).toBe('danger');
   });
 });

@@ -19,6 +19,7 @@ const model: BannerModel = {
   ],
   dismissLabel: 'Dismiss this warning',
   dismissText: 'Dismiss',
+  dismissible: true,
   source: 'Agency Scam Alert',
 };
 
@@ -51,6 +52,15 @@ describe('BannerView', () => {
     const root = document.createElement('div');
     render(<BannerView model={{ ...model, severity: 'caution' }} linkCount={null} onDismiss={() => undefined} />, root);
     expect(root.querySelector('section')!.getAttribute('role')).toBe('status');
+  });
+
+  it('has no dismiss control, and ignores Escape, when policy forbids dismissing', () => {
+    const root = document.createElement('div');
+    let dismissed = 0;
+    render(<BannerView model={{ ...model, dismissible: false }} linkCount={null} onDismiss={() => dismissed++} />, root);
+    expect(root.querySelector('button')).toBeNull();
+    root.querySelector('section')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(dismissed).toBe(0);
   });
 });
 

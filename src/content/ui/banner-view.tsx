@@ -12,7 +12,7 @@ export function safeHref(href: string): string | undefined {
 
 export function BannerView({ model, onDismiss, linkCount }: { model: BannerModel; onDismiss: () => void; linkCount: string | null }) {
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') onDismiss();
+    if (event.key === 'Escape' && model.dismissible) onDismiss();
   };
   return (
     <section
@@ -50,9 +50,11 @@ export function BannerView({ model, onDismiss, linkCount }: { model: BannerModel
           );
         })}
       </ul>
-      <button type="button" class="dismiss" aria-label={model.dismissLabel} onClick={onDismiss}>
-        {model.dismissText}
-      </button>
+      {model.dismissible && (
+        <button type="button" class="dismiss" aria-label={model.dismissLabel} onClick={onDismiss}>
+          {model.dismissText}
+        </button>
+      )}
     </section>
   );
 }

@@ -45,12 +45,19 @@ function isEnvelope(message: unknown): message is Envelope {
 /**
  * Registers handlers for a set of messages. Unknown message types and foreign senders get
  * no answer (the promise on their side rejects).
+ *
+ * @param options.ready - handlers run only after this settles (e.g. stored feeds restored
+ *   after the service worker woke up), so no message is answered from a half-started state.
  */
-export function handleMessages<M extends Partial<Record<MessageName, unknown>>>(handlers: Partial<Handlers<M>>): void {
+export function handleMessages<M extends Partial<Record<MessageName, unknown>>>(
+  handlers: Partial<Handlers<M>>,
+  options: { ready?: Promise<unknown> } = {},
+): void {
+  const ready = (options.ready ?? Promise.resolve()).catch(() => undefined);
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isOwnSender(sender) || !isEnvelope(message)) return undefined;
     const handler = (handlers as Record<string, ((p: unknown, s: Runtime.MessageSender) => unknown) | undefined>)[message.type];
     if (!handler) return undefined;
-    return Promise.resolve(handler(message.payload, sender));
+    return ready.then(() => handler(message.payload, sender));
   });
 }

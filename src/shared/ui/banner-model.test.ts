@@ -34,6 +34,11 @@ describe('bannerModel', () => {
     expect(model.lang).toBe('zh-HK');
   });
 
+  it('is dismissible unless managed policy forbids it', () => {
+    expect(bannerModel(danger, investhk, [], 'en')!.dismissible).toBe(true);
+    expect(bannerModel(danger, investhk, [], 'en', false)!.dismissible).toBe(false);
+  });
+
   it('has no banner for verdicts with nothing to say', () => {
     expect(bannerModel({ ...danger, severity: 'none' }, investhk, [], 'en')).toBeNull();
     expect(bannerModel(danger, undefined, [], 'en')).toBeNull();

@@ -28,6 +28,8 @@ export interface BannerModel {
   actions: BannerLink[];
   dismissLabel: string;
   dismissText: string;
+  /** False when managed policy forbids dismissing banners (`allowDismiss: false`). */
+  dismissible: boolean;
   source: string;
 }
 
@@ -62,6 +64,7 @@ export function reasonText(reason: string, lang: UiLanguage): string | null {
  * @param agency - that agency from the feed.
  * @param help - the feed's general help contacts (18222…), shown as extra actions.
  * @param lang - the UI language.
+ * @param dismissible - whether the user may dismiss it (managed policy `allowDismiss`).
  * @returns the model, or null when the verdict warrants no banner (`none`, or no agency).
  */
 export function bannerModel(
@@ -69,6 +72,7 @@ export function bannerModel(
   agency: Agency | undefined,
   help: readonly HelpContact[],
   lang: UiLanguage,
+  dismissible = true,
 ): BannerModel | null {
   if (!agency || verdict.severity === 'none') return null;
   const name = localize(agency.names, lang);
@@ -96,6 +100,7 @@ export function bannerModel(
     actions,
     dismissLabel: translate(lang, 'bannerDismissLabel'),
     dismissText: translate(lang, 'bannerDismiss'),
+    dismissible,
     source: translate(lang, 'bannerSource'),
   };
 }
