@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: serves the bundled demo pages on 127.0.0.1 at realistic hostnames,
  * opens each in headless Chromium with the built extension (embedded default feed, no
- * network), and prints per page the verdict, the links marked and whether a banner
- * appeared. Screenshots go to demo-output/.
+ * network), and prints per page the verdict, the links marked and whether a banner (or,
+ * for a known-pattern scam host, the interstitial page) appeared. Screenshots of each page
+ * and of the popup and options page (English and Traditional Chinese) go to demo-output/.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,19 +11,24 @@ import { CHROMIUM_MISSING, findChromium, launchWithExtension } from '../test/sup
 import { startFixtureServer } from '../test/support/fixture-server';
 import { readMarkers, waitForBanner, type OverlayInfo } from '../test/support/overlay-probe';
 import { DEMO_SITE, ROOT } from '../test/support/paths';
+import { captureUiScreenshots } from '../test/support/ui-screenshots';
 import { DEFAULT_FEED } from '../src/shared/feed/default-feed';
 import { createMatcher } from '../src/shared/match/matcher';
 
 interface DemoPage {
   name: string;
   url: string;
-  /** What should happen: a banner of this severity, or none. */
-  expect: 'danger' | 'none';
+  /**
+   * What should happen: a danger banner, nothing, or the interstitial (the navigation is
+   * stopped before the page loads, by declarativeNetRequest rules from the feed).
+   */
+  expect: 'danger' | 'none' | 'interstitial';
 }
 
 const PAGES: DemoPage[] = [
   { name: 'webmail-scam-message', url: 'http://mail.example-webmail.com/', expect: 'danger' },
-  { name: 'lookalike-payment-page', url: 'http://investhk.gov.hk.secure-pay.top/pay', expect: 'danger' },
+  { name: 'lookalike-payment-page', url: 'http://invest-hk.gov.hk.top/pay', expect: 'danger' },
+  { name: 'official-name-as-leading-labels', url: 'http://investhk.gov.hk.secure-pay.top/pay', expect: 'interstitial' },
   { name: 'unrelated-news-page', url: 'http://news.example.com/', expect: 'none' },
   { name: 'official-host', url: 'http://www.investhk.gov.hk/', expect: 'none' },
 ];
@@ -45,7 +51,27 @@ async function main(): Promise<number> {
     );
     for (const demo of PAGES) {
       const page = await browser.context.newPage();
-      await page.goto(demo.url, { waitUntil: 'load' });
+      const requestsBefore = server.log.filter((r) => r.host === new URL(demo.url).hostname).length;
+      await page.goto(demo.url, { waitUntil: 'load' }).catch(() => undefined);
+      if (demo.expect === 'interstitial') {
+        await page.waitForURL(/\/src\/interstitial\//, { timeout: 10_000 }).catch(() => undefined);
+        await page.waitForTimeout(500);
+        const stopped = page.url().includes('/src/interstitial/');
+        const reached = server.log.filter((r) => r.host === new URL(demo.url).hostname).length - requestsBefore;
+        const shot = path.join(OUT, `${demo.name}.png`);
+        await page.screenshot({ path: shot });
+        const verdict = matcher.matchUrl(demo.url);
+        const ok = stopped && reached === 0;
+        if (!ok) failures++;
+        console.log(`${ok ? '✔' : '✘'} ${demo.name}  ${demo.url}`);
+        console.log(`    verdict: ${verdict.verdict} (${verdict.severity}), agency ${verdict.agency} [${verdict.reasons.join(', ')}]`);
+        console.log(
+          `    stopped before loading, interstitial shown: ${stopped ? 'yes' : 'no'}; requests that reached the scam host: ${reached}`,
+        );
+        console.log(`    screenshot: ${path.relative(ROOT, shot)}\n`);
+        await page.close();
+        continue;
+      }
       const banner: OverlayInfo | null = await waitForBanner(
         page,
         demo.expect === 'none' ? 2500 : 10_000,
@@ -71,6 +97,8 @@ async function main(): Promise<number> {
       console.log(`    screenshot: ${path.relative(ROOT, shot)}\n`);
       await page.close();
     }
+    const shots = await captureUiScreenshots(browser, OUT);
+    console.log(`popup and options screenshots (en, zh-Hant): ${shots.map((s) => path.relative(ROOT, s)).join(', ')}\n`);
   } finally {
     await browser.close();
     await server.close();
