@@ -10,7 +10,8 @@
  *      links sent for checking (no re-scan means about one check per link)
  *   4. per-page script size; JS heap in the page and in the service worker
  */
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { CHROMIUM_MISSING, findChromium, launchPlain, launchWithExtension, type ExtensionBrowser } from '../test/support/chromium';
@@ -41,11 +42,14 @@ async function pageHeapMb(cdp: CDPSession): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
 }
 
-/** Loads `url` in a fresh tab, traced; `settle` waits for the scenario to finish. */
+/**
+ * Loads `url` in a fresh tab, traced; `settle` waits for the scenario to finish.
+ * `scriptPrefix` is the URL prefix of the extension scripts to count (null: count none).
+ */
 async function measure(
   context: BrowserContext,
   url: string,
-  extensionId: string | null,
+  scriptPrefix: string | null,
   settle: (page: Page) => Promise<void>,
 ): Promise<Measured> {
   const page = await context.newPage();
@@ -65,7 +69,7 @@ async function measure(
   await page.close();
   return {
     loadMs: timing.load,
-    cost: extensionId ? extensionCost(events, extensionId) : { totalMs: 0, longestMs: 0, events: 0 },
+    cost: scriptPrefix ? extensionCost(events, scriptPrefix) : { totalMs: 0, longestMs: 0, events: 0 },
     markedMs: timing.marked,
     bannerMs: timing.banner,
     heapMb,
@@ -129,18 +133,35 @@ async function main(): Promise<number> {
   });
   const withExt = await launchWithExtension({ port: server.port });
   const plain = await launchPlain({ port: server.port });
-  const id = withExt.extensionId;
+  // The floor: an extension whose content script is empty, on every page. What Chromium
+  // itself charges for injecting any content script (isolated world, bindings).
+  const emptyDir = mkdtempSync(path.join(os.tmpdir(), 'asa-empty-ext-'));
+  writeFileSync(
+    path.join(emptyDir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'empty',
+      version: '1',
+      content_scripts: [{ matches: ['http://*/*'], js: ['cs.js'], run_at: 'document_idle' }],
+    }),
+  );
+  writeFileSync(path.join(emptyDir, 'cs.js'), 'void 0;\n');
+  const floor = await launchPlain({ port: server.port, extensionDir: emptyDir });
+  const id = `chrome-extension://${withExt.extensionId}/`;
   const rows: string[][] = [];
   try {
     // Warm both browsers (first navigation pays process start-up).
-    for (const ctx of [withExt.context, plain.context]) await measure(ctx, 'http://warm.example/ordinary', null, async () => undefined);
+    for (const ctx of [withExt.context, plain.context, floor.context])
+      await measure(ctx, 'http://warm.example/ordinary', null, async () => undefined);
 
     // 1. Ordinary page.
     const ext1: Measured[] = [];
     const base1: Measured[] = [];
+    const floor1: Measured[] = [];
     for (let i = 0; i < RUNS; i++) {
       const settle = (p: Page) => p.waitForTimeout(1000);
       base1.push(await measure(plain.context, `http://news${i}.example.com/ordinary`, null, settle));
+      floor1.push(await measure(floor.context, `http://news${i}.example.com/ordinary`, 'chrome-extension://', settle));
       ext1.push(await measure(withExt.context, `http://news${i}.example.com/ordinary`, id, settle));
     }
     const load1 = median(ext1.map((m) => m.loadMs));
@@ -151,6 +172,14 @@ async function main(): Promise<number> {
       `${fmt(Math.max(...ext1.map((m) => m.cost.longestMs)), 2)} ms`,
       `load ${fmt(load1)} vs ${fmt(baseLoad1)} ms (+${fmt(load1 - baseLoad1)}, ×${fmt(load1 / baseLoad1, 2)})`,
       `heap +${fmt(median(ext1.map((m) => m.heapMb)) - median(base1.map((m) => m.heapMb)), 2)} MB`,
+    ]);
+    const floorLoad = median(floor1.map((m) => m.loadMs));
+    rows.push([
+      'floor: an empty content script',
+      `${fmt(median(floor1.map((m) => m.cost.totalMs)), 2)} ms`,
+      `${fmt(Math.max(...floor1.map((m) => m.cost.longestMs)), 2)} ms`,
+      `load ${fmt(floorLoad)} vs ${fmt(baseLoad1)} ms (+${fmt(floorLoad - baseLoad1)})`,
+      `heap +${fmt(median(floor1.map((m) => m.heapMb)) - median(base1.map((m) => m.heapMb)), 2)} MB`,
     ]);
 
     // 2. Many links.
@@ -219,6 +248,8 @@ async function main(): Promise<number> {
   } finally {
     await withExt.close();
     await plain.close();
+    await floor.close();
+    rmSync(emptyDir, { recursive: true, force: true });
     await server.close();
   }
   return 0;

@@ -44,9 +44,12 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
   };
 }
 
-/** Sums the extension's top-level complete events. */
-export function extensionCost(events: TraceEvent[], extensionId: string): ExtensionCost {
-  const marker = `chrome-extension://${extensionId}/`;
+/**
+ * Sums the top-level complete events of scripts whose URL starts with `urlPrefix`
+ * (`chrome-extension://ID/` for one extension, `chrome-extension://` for any).
+ */
+export function extensionCost(events: TraceEvent[], urlPrefix: string): ExtensionCost {
+  const marker = urlPrefix;
   const mine = events
     .filter((e) => e.ph === 'X' && typeof e.dur === 'number' && JSON.stringify(e.args ?? {}).includes(marker))
     .sort((a, b) => a.ts - b.ts);

@@ -56,19 +56,28 @@ function baseArgs(port: number): string[] {
 }
 
 /**
- * Starts the same Chromium without any extension: the baseline for benchmarks.
+ * Starts the same Chromium without our extension: the baseline for benchmarks. With
+ * `extensionDir`, loads that (other) extension instead, without waiting for a service
+ * worker (e.g. an empty content script, to measure what any content script costs).
  *
  * @throws Error with {@link CHROMIUM_MISSING} when Chromium is not installed.
  */
-export async function launchPlain(options: { port: number }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchPlain(options: {
+  port: number;
+  extensionDir?: string;
+}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(CHROMIUM_MISSING);
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'asa-chromium-'));
+  const extension = options.extensionDir
+    ? [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`]
+    : [];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
+    ...(options.extensionDir ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
     viewport: { width: 1280, height: 800 },
-    args: baseArgs(options.port),
+    args: [...baseArgs(options.port), ...extension],
   });
   return {
     context,
