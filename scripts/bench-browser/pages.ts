@@ -1,14 +1,20 @@
 /**
  * Generated benchmark pages, served by route from the fixture server. Each page measures
  * itself from the page's side: a MutationObserver notes when the extension's link markers
- * and banner hosts (elements named `asa-…-mark` / `asa-…-banner`) are inserted, and stores
- * the times in `window.__bench`.
+ * and banner hosts (elements named `asa-…-mark` / `asa-…-banner`) are inserted, and a
+ * PerformanceObserver records long tasks; the figures are in `window.__bench`.
  */
 
 /** A page script that records when `expected` markers and a banner have appeared. */
 function probeScript(expected: number): string {
   return `<script>
-  window.__bench = { markers: 0, markedAt: null, bannerAt: null, expected: ${expected} };
+  window.__bench = { markers: 0, markedAt: null, bannerAt: null, expected: ${expected}, longTasks: [] };
+  // Long tasks (over 50 ms) on this page's main thread, extension work included.
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
   new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) {
       if (n.nodeType !== 1) continue;
@@ -45,7 +51,7 @@ export function ordinaryPage(): string {
     body += `<article><h2><a href="/story/${i}">${words(6, i)}</a></h2><p>${words(30, i + 1)} <span>${words(3, i)}</span></p><p><a href="https://source${i % 50}.example.org/ref/${i}">Source</a></p></article>`;
   }
   body += '</main><footer><p>© Example Daily</p></footer>';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Example Daily</title></head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Example Daily</title>${probeScript(0)}</head><body>${body}</body></html>`;
 }
 
 /**

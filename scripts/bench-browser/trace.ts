@@ -1,8 +1,9 @@
 /**
  * Main-thread time attributable to the extension, from a Chromium performance trace (the
- * DevTools protocol's Tracing domain): trace events on the page's renderer whose arguments
- * name a script of the extension (`chrome-extension://ID/…`): script evaluation and
- * compilation, function calls from timers, message replies and observers. Nested events
+ * DevTools protocol's Tracing domain): trace events whose arguments name one of the
+ * extension's content scripts (`chrome-extension://ID/src/content/…`): script evaluation
+ * and compilation, function calls from timers, message replies and observers. (A trace
+ * covers all processes; the service worker's events are excluded by that prefix.) Nested events
  * are counted once (an event inside an earlier one is skipped). Thread time (`tdur`) is
  * used, not wall time, so another busy process does not inflate the figures.
  */
@@ -61,6 +62,7 @@ export function extensionCost(events: TraceEvent[], urlPrefix: string): Extensio
   for (const e of mine) {
     if (e.tid === coveredTid && e.ts < coveredUntil) continue; // nested in a counted event
     const ms = (e.tdur ?? e.dur ?? 0) / 1000;
+    if (process.env.BENCH_DEBUG) console.log(`  [trace] ${e.name} ${ms.toFixed(2)} ms ${JSON.stringify(e.args).slice(0, 160)}`);
     totalMs += ms;
     longestMs = Math.max(longestMs, ms);
     count++;

@@ -15,6 +15,20 @@ import { hasSensitiveInputs, readText } from './page-signals';
 import { onBackgroundMessage, send } from './runtime';
 
 const TEXT_LIMIT = 100_000;
+/** Characters that only a full fold (NFKC, invisible characters) makes comparable. */
+const FOLD_NEEDED = /[\uff01-\uff5e\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
+
+/**
+ * One case-insensitive pattern for all needles (white space in a needle matches any run of
+ * white space), so the prefilter is a single native regular-expression scan of the text
+ * instead of folding the whole text in JavaScript.
+ */
+function needlePattern(needles: readonly string[]): RegExp | null {
+  if (needles.length === 0) return null;
+  const escaped = needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  return new RegExp(escaped.join('|'), 'i');
+}
+
 let controller: AbortController | null = null;
 
 /** The page UI, injected on first need. */
@@ -49,10 +63,10 @@ async function start(): Promise<void> {
   await showBanner(report.banner);
 
   /** Sends `text` for a full check only if it contains an agency's name. */
+  const namesAgency = needlePattern(needles);
   const checkText = (text: string): void => {
-    if (needles.length === 0 || signal.aborted) return;
-    const folded = foldText(text);
-    if (!needles.some((needle) => folded.includes(needle))) return;
+    if (!namesAgency || signal.aborted) return;
+    if (!namesAgency.test(FOLD_NEEDED.test(text) ? foldText(text) : text)) return;
     void send('text-check', { pageUrl, text, sensitiveInputs: hasSensitiveInputs(document) }).then((r) => showBanner(r.banner));
   };
   whenIdle(() => checkText(readText(document.body, TEXT_LIMIT)));

@@ -14,6 +14,8 @@ export const BATCH_SIZE = 1000;
 /** Visible text kept per link (characters). */
 const TEXT_LIMIT = 300;
 const XLINK = 'http://www.w3.org/1999/xlink';
+/** HTML and SVG links (a type selector matches `a` in any namespace). */
+const LINK_SELECTOR = 'a, area';
 
 export interface ScannerOptions {
   signal: AbortSignal;
@@ -41,10 +43,13 @@ function nowMs(): number {
 export class LinkScanner {
   private readonly queue: Node[] = [];
   private readonly seen = new WeakSet<Element>();
+  private readonly watched = new WeakSet<ShadowRoot>();
   private pending: Array<{ element: Element; sample: LinkSample }> = [];
   private running = false;
   private readonly observer: MutationObserver;
-  private readonly pageHost = location.hostname;
+  /** `scheme://host:port` of the page, and its URL without the fragment. */
+  private readonly pageOrigin = location.origin;
+  private readonly pageBase = location.href.split('#')[0]!;
 
   constructor(private readonly options: ScannerOptions) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -92,17 +97,32 @@ export class LinkScanner {
     this.running = true;
     try {
       let sliceStart = nowMs();
+      // Called only when the slice is used up (a check per node is a cheap clock read; an
+      // await per node would cost a promise and a microtask each).
+      const pause = async (): Promise<boolean> => {
+        await this.flush(false);
+        await yieldToPage();
+        sliceStart = nowMs();
+        return !this.options.signal.aborted;
+      };
       while (this.queue.length > 0 && !this.options.signal.aborted) {
         const root = this.queue.shift()!;
+        // Links first, through one native query (it also matches SVG <a>).
+        if (root.nodeType === Node.ELEMENT_NODE && (root as Element).matches(LINK_SELECTOR)) this.visitLink(root as Element);
+        for (const link of (root as ParentNode).querySelectorAll(LINK_SELECTOR)) {
+          this.visitLink(link);
+          if (nowMs() - sliceStart > SLICE_MS && !(await pause())) return;
+        }
+        // Then open shadow roots, which no selector finds: a walk over the elements.
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-        for (let node: Node | null = root.nodeType === Node.ELEMENT_NODE ? root : walker.nextNode(); node; node = walker.nextNode()) {
-          this.visit(node as Element);
-          if (nowMs() - sliceStart > SLICE_MS) {
-            await this.flush(false);
-            await yieldToPage();
-            if (this.options.signal.aborted) return;
-            sliceStart = nowMs();
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const shadow = (node as Element).shadowRoot;
+          if (shadow && !this.watched.has(shadow)) {
+            this.watched.add(shadow);
+            this.watch(shadow);
+            this.queue.push(shadow);
           }
+          if (nowMs() - sliceStart > SLICE_MS && !(await pause())) return;
         }
       }
       await this.flush(true);
@@ -112,30 +132,27 @@ export class LinkScanner {
     if (this.queue.length > 0) void this.run();
   }
 
-  private visit(element: Element): void {
-    const shadow = (element as HTMLElement).shadowRoot;
-    if (shadow) {
-      this.watch(shadow);
-      this.queue.push(shadow);
-    }
-    const name = element.localName;
-    if ((name !== 'a' && name !== 'area') || this.seen.has(element)) return;
+  private visitLink(element: Element): void {
+    if (this.seen.has(element)) return;
     this.seen.add(element);
-    const raw = rawHref(element);
-    if (!raw || raw.startsWith('#')) return;
     let href: string;
-    let host: string;
-    try {
-      const url = new URL(raw, document.baseURI);
-      href = url.href;
-      host = url.hostname;
-    } catch {
-      href = raw;
-      host = '';
+    if (element instanceof HTMLAnchorElement || element instanceof HTMLAreaElement) {
+      href = element.href; // already resolved by the browser: no parsing here
+    } else {
+      const raw = rawHref(element);
+      if (!raw) return;
+      try {
+        href = new URL(raw, document.baseURI).href;
+      } catch {
+        href = raw;
+      }
     }
+    if (!href) return;
+    const sameHost = href.startsWith(this.pageOrigin) && '/?#'.includes(href.charAt(this.pageOrigin.length) || '/');
+    if (sameHost && href.startsWith(this.pageBase) && href.charAt(this.pageBase.length) === '#') return; // in-page anchor
     const text = (element.textContent ?? '').trim().slice(0, TEXT_LIMIT);
     // Same-host links share the page's verdict, unless their text shows a domain.
-    if (host === this.pageHost && !this.options.checkSameHost && !/[.。．｡]/.test(text)) return;
+    if (sameHost && !this.options.checkSameHost && !/[.。．｡]/.test(text)) return;
     this.pending.push({ element, sample: { href, text } });
   }
 
