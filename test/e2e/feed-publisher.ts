@@ -17,6 +17,8 @@ export interface FeedResponseLog {
   /** Bytes of the whole response on the wire (status line, headers, body). */
   wireBytes: number;
   bodyBytes: number;
+  /** Served over TLS (Firefox upgrades the extension's http:// fetches). */
+  secure: boolean;
   at: number;
 }
 
@@ -44,6 +46,7 @@ export function feedHost(server: FixtureServer, host: string): FeedHost {
         status: res.statusCode,
         wireBytes: (socket?.bytesWritten ?? 0) - before,
         bodyBytes: res.statusCode === 200 && content ? content.length : 0,
+        secure: 'encrypted' in req.socket && !!req.socket.encrypted,
         at: Date.now(),
       });
     });

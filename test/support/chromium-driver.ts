@@ -33,6 +33,7 @@ function wrap(page: Page): TestPage {
     evaluate: async <T>(expression: string, frameUrl?: string) => (await frameOf(page, frameUrl).evaluate(expression)) as T,
     click: (selector, frameUrl) => frameOf(page, frameUrl).click(selector),
     focus: (selector) => page.focus(selector),
+    fill: (selector, value) => page.fill(selector, value),
     press: (key) => page.keyboard.press(key),
     readBanner: () => readBanner(page),
     readMarkers: () => readMarkers(page),
@@ -59,6 +60,12 @@ export const launchChromium: LaunchDriver = async ({ port, locale }) => {
     url: (host, path = '/') => `http://${host}${path}`,
     extensionOrigin: `chrome-extension://${browser.extensionId}`,
     newPage: async () => wrap(await browser.context.newPage()),
+    openExtensionPage: async (path, viewport) => {
+      const page = await browser.context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      await page.goto(`chrome-extension://${browser.extensionId}${path}`, { waitUntil: 'load' });
+      return wrap(page);
+    },
     close: () => browser.close(),
   };
   return driver;

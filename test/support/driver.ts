@@ -28,6 +28,8 @@ export interface TestPage {
   /** Clicks the element matching `selector` in the page (or a frame whose URL contains `frameUrl`). */
   click(selector: string, frameUrl?: string): Promise<void>;
   focus(selector: string): Promise<void>;
+  /** Replaces the value of the input matching `selector` by typing `value` (real key input). */
+  fill(selector: string, value: string): Promise<void>;
   press(key: string): Promise<void>;
   /** The extension's banner (in its closed shadow root), or null. */
   readBanner(): Promise<OverlayInfo | null>;
@@ -47,6 +49,11 @@ export interface BrowserDriver {
   /** The extension's origin (`chrome-extension://id`, `moz-extension://uuid`). */
   extensionOrigin: string;
   newPage(): Promise<TestPage>;
+  /**
+   * Opens one of the extension's own pages (`/src/popup/index.html?...`) in a new tab of
+   * `viewport` size and waits for its load. Its scripts can call the extension APIs.
+   */
+  openExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -55,6 +62,11 @@ export interface DriverOptions {
   port: number;
   /** Browser language, e.g. `zh-HK`. */
   locale?: string;
+  /**
+   * More hostnames the test visits besides the demo-site folders (Chromium maps every
+   * hostname to the fixture server; Firefox needs the list).
+   */
+  extraHosts?: string[];
 }
 
 /** Starts a browser with the built extension. */

@@ -17,7 +17,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../src/build/manifest-for';
-import { CENTRE_OF, DESCRIBE_OVERLAY, type BrowserDriver, type LaunchDriver, type OverlayInfo, type TestPage } from './driver';
+import { CENTRE_OF, DESCRIBE_OVERLAY, pollFor, type BrowserDriver, type LaunchDriver, type OverlayInfo, type TestPage } from './driver';
 import { DEMO_SITE, ROOT } from './paths';
 
 /** The built Firefox extension (override with ASA_FIREFOX_DIR to test another build). */
@@ -140,7 +140,17 @@ function wrap(page: Page, send: Send): TestPage {
       }
     },
     reload: async () => {
-      await page.reload({ waitUntil: 'load' });
+      // BiDi's reload does not resolve for moz-extension pages: reload from the page and
+      // wait for the new document.
+      const origin = await page.evaluate(() => performance.timeOrigin);
+      await page.evaluate(() => setTimeout(() => location.reload(), 0));
+      const end = Date.now() + 10_000;
+      while (Date.now() < end) {
+        const [t, state] = await page.evaluate(() => [performance.timeOrigin, document.readyState] as const).catch(() => [origin, '']);
+        if (t !== origin && state === 'complete') return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('reload did not complete');
     },
     url: async () => page.evaluate(() => location.href),
     evaluate: async <T>(expression: string, frameUrl?: string) => {
@@ -152,6 +162,9 @@ function wrap(page: Page, send: Send): TestPage {
       await evaluateIn(await frameContext(frameUrl), `document.querySelector(${JSON.stringify(selector)}).click()`);
     },
     focus: (selector) => page.focus(selector),
+    fill: async (selector, value) => {
+      await page.locator(selector).fill(value);
+    },
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
     readBanner: async () => {
       const [root] = await shadowRoots('banner');
@@ -174,8 +187,30 @@ function wrap(page: Page, send: Send): TestPage {
   };
 }
 
+/**
+ * Opens the extension page `extensionPath` in `page`. WebDriver BiDi refuses to navigate a
+ * tab to a moz-extension URL ("not allowed in this context"), and web pages may only open
+ * the extension's web-accessible interstitial: so the tab goes to a fixture page, then to
+ * the interstitial (web-accessible), which is an extension page and may open any other.
+ */
+async function gotoExtensionPage(tab: TestPage, fixturePage: string, extensionPath: string): Promise<void> {
+  const target = `moz-extension://${FIREFOX_EXTENSION_UUID}${extensionPath}`;
+  await tab.goto(fixturePage);
+  await tab.evaluate(`location.href = 'moz-extension://${FIREFOX_EXTENSION_UUID}/src/interstitial/index.html#extension-page'; true`);
+  await pollFor(
+    () => tab.evaluate<string>(`document.readyState === 'complete' ? location.href : ''`),
+    (u) => !!u && u.startsWith('moz-extension:'),
+  );
+  await tab.evaluate(`location.replace(${JSON.stringify(target)}); true`);
+  const url = await pollFor(
+    () => tab.evaluate<string>(`document.readyState === 'complete' ? location.href : ''`),
+    (u) => u === target,
+  );
+  if (url !== target) throw new Error(`could not open ${target} (at ${url})`);
+}
+
 /** Launches Firefox ESR with the built extension (ASA_FIREFOX_DIR or dist/firefox). */
-export const launchFirefox: LaunchDriver = async ({ port, locale }) => {
+export const launchFirefox: LaunchDriver = async ({ port, locale, extraHosts = [] }) => {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(FIREFOX_MISSING);
   if (!existsSync(path.join(FIREFOX_DIST, 'manifest.json'))) {
@@ -185,8 +220,11 @@ export const launchFirefox: LaunchDriver = async ({ port, locale }) => {
     browser: 'firefox',
     executablePath,
     headless: true,
+    // The fixture server answers TLS with a self-signed certificate (fixture-server.ts):
+    // Firefox upgrades an MV3 extension's http:// fetches to https:// (see feed scenarios).
+    acceptInsecureCerts: true,
     extraPrefsFirefox: {
-      'network.dns.localDomains': demoHosts().join(','),
+      'network.dns.localDomains': demoHosts(extraHosts).join(','),
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       'intl.accept_languages': locale ?? 'en-US',
       'browser.translations.enable': false,
@@ -195,23 +233,30 @@ export const launchFirefox: LaunchDriver = async ({ port, locale }) => {
   await browser.installExtension(FIREFOX_DIST);
   const connection = (browser as unknown as { connection: { send: Send } }).connection;
   const send: Send = (method, params) => connection.send(method, params);
+  const newPage = async (viewport = { width: 1280, height: 800 }): Promise<TestPage> => {
+    const page = await browser.newPage();
+    await page.setViewport(viewport);
+    return wrap(page, send);
+  };
+  const fixturePage = `http://news.example.com:${port}/`;
   // Wait until the background script has installed the blocking rules.
-  const probe = await browser.newPage();
-  await probe.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/src/interstitial/index.html`).catch(() => undefined);
-  for (let i = 0; i < 100; i++) {
-    const rules = await probe.evaluate(`browser.declarativeNetRequest.getDynamicRules().then((r) => r.length)`).catch(() => 0);
-    if (Number(rules) > 0) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const probe = await newPage();
+  await gotoExtensionPage(probe, fixturePage, '/src/options/index.html');
+  await pollFor(
+    () => probe.evaluate<number>(`browser.declarativeNetRequest.getDynamicRules().then((r) => r.length)`),
+    (n) => Number(n) > 0,
+    15_000,
+  );
   await probe.close();
   return {
     name: 'firefox',
     url: (host, p = '/') => `http://${host}:${port}${p}`,
     extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
-    newPage: async () => {
-      const page = await browser.newPage();
-      await page.setViewport({ width: 1280, height: 800 });
-      return wrap(page, send);
+    newPage: () => newPage(),
+    openExtensionPage: async (extensionPath, viewport) => {
+      const page = await newPage(viewport);
+      await gotoExtensionPage(page, fixturePage, extensionPath);
+      return page;
     },
     close: () => browser.close(),
   } satisfies BrowserDriver;

@@ -4,10 +4,14 @@
  * lookalike) without any network: the browser maps every hostname to this server.
  * Records every request, so tests can assert that a blocked page was never requested.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,6 +26,51 @@ export interface RequestLogEntry {
   host: string;
   path: string;
   method: string;
+  /** The request came over TLS. */
+  secure: boolean;
+}
+
+export interface FixtureServerOptions {
+  /**
+   * Also answer TLS on the same port, with a throwaway self-signed certificate (made with
+   * `openssl`): a browser that upgrades `http://host:PORT/` to `https://host:PORT/` (Firefox
+   * does for an MV3 extension's own fetches) reaches the same routes. The browser must
+   * accept the certificate (Firefox harness: `acceptInsecureCerts`).
+   */
+  tls?: boolean;
+}
+
+/** A throwaway self-signed certificate for `*.test`, `*.top` and the demo hosts. */
+function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'asa-fixture-tls-'));
+  try {
+    const key = path.join(dir, 'key.pem');
+    const cert = path.join(dir, 'cert.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '2',
+        '-subj',
+        '/CN=agency-scam-alert fixture server',
+      ],
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A route handled in code rather than from files (feed endpoints in feed tests). */
@@ -42,14 +91,15 @@ export interface FixtureServer {
  * @param root - folder with one sub-folder per hostname; `/` serves `index.html`, and
  *   `/name` also tries `name.html`.
  */
-export async function startFixtureServer(root: string): Promise<FixtureServer> {
+export async function startFixtureServer(root: string, options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const log: RequestLogEntry[] = [];
   const routes: Route[] = [];
-  const server: Server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     void (async () => {
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       const url = new URL(req.url ?? '/', `http://${host || 'localhost'}`);
-      log.push({ host, path: url.pathname, method: req.method ?? 'GET' });
+      const secure = 'encrypted' in req.socket && !!req.socket.encrypted;
+      log.push({ host, path: url.pathname, method: req.method ?? 'GET', secure });
       for (const route of routes) if (await route(req, res, url)) return;
       const base = path.join(root, host);
       const candidates = url.pathname.endsWith('/') ? [`${url.pathname}index.html`] : [url.pathname, `${url.pathname}.html`];
@@ -72,17 +122,31 @@ export async function startFixtureServer(root: string): Promise<FixtureServer> {
       res.writeHead(500);
       res.end();
     });
+  };
+  const server: Server = createServer(handler);
+  const tlsServer = options.tls ? createTlsServer(selfSignedCertificate(), handler) : null;
+  // One port for both: a TLS connection starts with a handshake record (first byte 0x16).
+  const sockets = new Set<Socket>();
+  const front = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.once('data', (first) => {
+      socket.pause();
+      socket.unshift(first);
+      (tlsServer && first[0] === 0x16 ? tlsServer : server).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  const { port } = front.address() as AddressInfo;
   return {
     port,
     log,
-    route: (handler) => routes.push(handler),
+    route: (route) => routes.push(route),
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+        front.close(() => resolve());
       }),
   };
 }
