@@ -4,7 +4,7 @@
  * and how the cost grows with the number of agencies in the feed. Prints figures; it is
  * not a timed test (the machine may be shared, so run it two or three times).
  *
- * Hostnames: `../shared/corpus/legit-popular.txt`, `legit-hk.txt` and the blacklist of
+ * Hostnames: `test/fixtures/corpus/legit-popular.txt`, `legit-hk.txt` and the blacklist of
  * `eth-phishing-detect/src/config.json` (≈15.5k in all). Each is judged as `https://HOST/`.
  *
  * Figures for the engine:
@@ -30,7 +30,7 @@ const ethConfig = require('eth-phishing-detect/src/config.json') as { blacklist:
 
 const ROOT = resolve(import.meta.dirname, '..');
 const readList = (name: string) =>
-  readFileSync(resolve(ROOT, '../shared/corpus', name), 'utf8')
+  readFileSync(resolve(ROOT, 'test/fixtures/corpus', name), 'utf8')
     .split('\n')
     .map((l) => l.trim().toLowerCase())
     .filter((l) => l && !l.startsWith('#'));

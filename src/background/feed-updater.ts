@@ -14,7 +14,7 @@
  * - One check at a time: a second request waits for the one in flight.
  * - A rejected update never replaces the last good feed; its reason is stored for the
  *   options page (`FeedStatus.lastError`).
- * The only network requests the extension makes are these (PRODUCT.md, privacy promise).
+ * The only network requests the extension makes are these (`docs/product.md`, "Privacy promise").
  */
 import browser from 'webextension-polyfill';
 import { acceptFeedUpdate, MAX_FEED_BYTES, MAX_SIGNATURE_BYTES } from '../shared/feed/accept-update';

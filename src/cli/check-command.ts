@@ -1,6 +1,6 @@
 /**
  * `scam-alert check [--feed FILE] [--link-text TEXT] [--page-text TEXT] [--json] URL`
- * prints one verdict (PRODUCT.md, "Shared vocabulary"). With `--json`, exactly one JSON
+ * prints one verdict (`docs/product.md`, "Verdicts"). With `--json`, exactly one JSON
  * object `{"url","verdict","severity","agency","reasons"}` (agency null when none).
  */
 import type { Command } from 'commander';

@@ -1,5 +1,5 @@
 /**
- * The `dom` cases from ../shared/cases (C23–C25) in real Chromium, with the cases' test
+ * The `dom` field cases (C23–C25, from public bug reports; see `src/shared/match/cases.test.ts`) in real Chromium, with the cases' test
  * feed (the default InvestHK entry plus the test-only scam host investhk-verify.example)
  * signed with the admin CLI and subscribed like any feed:
  *   C23 an SVG link (`xlink:href`, not in `document.links`),

@@ -1,5 +1,5 @@
 /**
- * The field cases distilled from public bug reports (`../shared/cases/cases.json`, kinds
+ * The field cases distilled from public bug reports (kinds
  * page, link and text), restated as tests. The feed is the default InvestHK entry plus
  * test-only scam entries (see `testing/test-feed.ts`); the cases file is not read here.
  */

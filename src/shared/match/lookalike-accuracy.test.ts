@@ -1,6 +1,6 @@
 /**
  * Accuracy on real data, with the embedded default feed:
- * - no danger or caution verdict for any legitimate hostname in `../shared/corpus/`
+ * - no danger or caution verdict for any legitimate hostname in `test/fixtures/corpus/`
  *   (popular sites, Hong Kong bodies) — only `unrelated`, or `official` for a listed
  *   agency's own domain;
  * - the 13.7k real phishing hostnames of eth-phishing-detect's blacklist target other
@@ -20,7 +20,7 @@ import { isWarning } from './verdict';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const readCorpus = (name: string) =>
-  readFileSync(resolve(ROOT, '../shared/corpus', name), 'utf8')
+  readFileSync(resolve(ROOT, 'test/fixtures/corpus', name), 'utf8')
     .split('\n')
     .map((l) => l.trim().toLowerCase())
     .filter((l) => l && !l.startsWith('#'));

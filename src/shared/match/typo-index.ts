@@ -20,7 +20,7 @@ import { damerauLevenshtein } from './damerau-levenshtein';
  * Largest typo distance allowed for a token of `length` characters. Short names collide
  * with real words (investor vs investhk is 2 edits), so the allowance grows with length:
  * up to 6 characters none (confusable skeletons still apply), 7–11 one edit, 12 and more
- * two edits. These thresholds keep the real-domain corpora in `../shared/corpus/` free of
+ * two edits. These thresholds keep the real-domain corpora in `test/fixtures/corpus/` free of
  * false alarms (see `lookalike-accuracy.test.ts`).
  */
 export function typoThreshold(length: number): number {

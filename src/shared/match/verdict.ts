@@ -1,5 +1,5 @@
 /**
- * Verdicts: the shared vocabulary of the product (see PRODUCT.md, "Shared vocabulary").
+ * Verdicts: the shared vocabulary of the product (see `docs/product.md`, "Verdicts").
  * Every part (engine, content script, popup, admin CLI) speaks in these names.
  */
 

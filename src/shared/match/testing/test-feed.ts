@@ -12,7 +12,7 @@ export function defaultFeedInput(): FeedInput {
 }
 
 /**
- * The feed that `../shared/cases/cases.json` assumes: the default Invest Hong Kong entry
+ * The feed that the field cases assume (cases distilled from public bug reports; see `cases.test.ts`): the default Invest Hong Kong entry
  * plus three test-only known-scam entries (a host, a host on a shared suffix, an IPv4
  * address), and a path-level entry on a shared host for the path-prefix tests.
  *
