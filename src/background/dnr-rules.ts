@@ -11,7 +11,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { Feed } from '../shared/feed/feed-schema';
-import { blockRulesFor, type DnrRule } from '../shared/dnr/block-rules';
+import { blockRulesFor } from '../shared/dnr/block-rules';
 import { getEngine, onEngineChange } from './engine-state';
 
 /** The interstitial page, relative to the extension root (as in the built manifest). */
@@ -55,11 +55,6 @@ export function syncBlockRules(feed: Feed): Promise<void> {
     .then(() => apply(feed))
     .catch((error: unknown) => console.error('[dnr-rules] update failed; the previous rules stay in force', error));
   return queue;
-}
-
-/** The dynamic rules in force (for tests and diagnostics). */
-export async function currentBlockRules(): Promise<DnrRule[]> {
-  return ((await dnr()?.getDynamicRules()) ?? []) as unknown as DnrRule[];
 }
 
 /**

@@ -23,13 +23,6 @@ export function getEngine(): Engine {
   return engine;
 }
 
-/** Replaces the active feed with one feed (already verified and validated). */
-export function activateFeed(feed: Feed): Engine {
-  engine = { feed, matcher: createMatcher(feed), sources: [feed] };
-  notifyEngineChange(engine);
-  return engine;
-}
-
 /**
  * Activates the merge of `feeds` (highest priority first; already verified and validated)
  * with the embedded default feed, which always comes last. See `mergeFeeds` for the rules.
@@ -46,8 +39,7 @@ export function activateFeeds(feeds: readonly Feed[]): Engine {
 const engineListeners = new Set<(engine: Engine) => void>();
 
 /**
- * Calls `listener` with the new engine after every feed activation (`activateFeed`,
- * `activateFeeds`), synchronously. Used by the declarativeNetRequest rules (dnr-rules.ts).
+ * Calls `listener` with the new engine after every feed activation (`activateFeeds`), synchronously. Used by the declarativeNetRequest rules (dnr-rules.ts).
  *
  * @returns a function that unsubscribes.
  */

@@ -1,13 +1,14 @@
 /**
  * Feed subscription messages from the options page: `feed-subscribe`, `feed-unsubscribe`,
- * `feed-check-now`. Policy wins: users cannot add feeds when the policy sets
- * `allowUserFeeds: false`, nor remove a feed the policy set.
+ * `feed-check-now` (the dispatcher has checked the sender and the payload). Policy wins:
+ * users cannot add feeds when the policy sets `allowUserFeeds: false`, nor remove a feed the
+ * policy set.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
-import type { Handlers } from '../shared/messaging/messenger';
-import type { RequestOf, ResponseOf, UiToBackground } from '../shared/messaging/protocol';
+import type { Handlers } from './message-dispatcher';
+import type { RequestOf, ResponseOf } from '../shared/messaging/protocol';
 import { decodePublicKey } from '../shared/feed/signature';
 import { feedStatuses } from './feed-status';
+import { policyValue } from '../shared/settings/managed-policy';
 import { loadPolicy } from './feed-policy';
 import { checkFeeds, forgetFeed } from './feed-updater';
 import { loadSettings, updateSettings } from './settings-store';
@@ -24,15 +25,9 @@ function cleanFeedUrl(url: string): string | null {
   }
 }
 
-/** Only the extension's own pages (options, popup) may change subscriptions; content scripts may not. */
-function assertExtensionPage(sender: Runtime.MessageSender): void {
-  if (!(sender.url ?? '').startsWith(browser.runtime.getURL(''))) throw new Error('[feed-handlers] only extension pages may manage feeds');
-}
-
-async function subscribe(req: RequestOf<'feed-subscribe'>, sender: Runtime.MessageSender): Promise<ResponseOf<'feed-subscribe'>> {
-  assertExtensionPage(sender);
+async function subscribe(req: RequestOf<'feed-subscribe'>): Promise<ResponseOf<'feed-subscribe'>> {
   const policy = await loadPolicy();
-  if (policy.allowUserFeeds === false) {
+  if (policyValue(policy, 'allowUserFeeds') === false) {
     return { ok: false, error: 'Your organisation’s policy does not allow adding feeds.', feeds: await feedStatuses() };
   }
   const url = cleanFeedUrl(req.url);
@@ -50,10 +45,9 @@ async function subscribe(req: RequestOf<'feed-subscribe'>, sender: Runtime.Messa
   return error ? { ok: true, error, feeds } : { ok: true, feeds };
 }
 
-async function unsubscribe(req: RequestOf<'feed-unsubscribe'>, sender: Runtime.MessageSender): Promise<ResponseOf<'feed-unsubscribe'>> {
-  assertExtensionPage(sender);
+async function unsubscribe(req: RequestOf<'feed-unsubscribe'>): Promise<ResponseOf<'feed-unsubscribe'>> {
   const policy = await loadPolicy();
-  if (policy.feedUrls?.includes(req.url)) {
+  if (policyValue(policy, 'feedUrls').includes(req.url)) {
     return { ok: false, error: 'This feed is set by your organisation’s policy.', feeds: await feedStatuses() };
   }
   const settings = await loadSettings();
@@ -63,14 +57,13 @@ async function unsubscribe(req: RequestOf<'feed-unsubscribe'>, sender: Runtime.M
   return { ok: true, feeds: await feedStatuses() };
 }
 
-async function checkNow(_req: RequestOf<'feed-check-now'>, sender: Runtime.MessageSender): Promise<ResponseOf<'feed-check-now'>> {
-  assertExtensionPage(sender);
+async function checkNow(): Promise<ResponseOf<'feed-check-now'>> {
   await checkFeeds('user');
   return { feeds: await feedStatuses() };
 }
 
-export const feedHandlers: Partial<Handlers<UiToBackground>> = {
+export const feedHandlers = {
   'feed-subscribe': subscribe,
   'feed-unsubscribe': unsubscribe,
   'feed-check-now': checkNow,
-};
+} satisfies Handlers<'feed-subscribe' | 'feed-unsubscribe' | 'feed-check-now'>;

@@ -5,8 +5,9 @@
 import { DEFAULT_FEED } from '../shared/feed/default-feed';
 import type { Feed } from '../shared/feed/feed-schema';
 import { keyIdOf } from '../shared/feed/signature';
-import type { FeedStatus, PolicyState } from '../shared/messaging/protocol';
-import { loadPolicy, lockedSettings } from './feed-policy';
+import type { FeedStatus } from '../shared/messaging/protocol';
+import { policyState, type PolicyState } from '../shared/settings/managed-policy';
+import { loadPolicy } from './feed-policy';
 import { loadFeedStore } from './feed-store';
 import { refreshMinutes, subscriptions } from './feed-updater';
 import { loadSettings } from './settings-store';
@@ -77,13 +78,7 @@ export async function feedStatuses(): Promise<FeedStatus[]> {
   return [embedded, ...others];
 }
 
-/** What managed policy sets; defaults (everything allowed) where it sets nothing. */
-export async function policyState(): Promise<PolicyState> {
-  const policy = await loadPolicy();
-  return {
-    locked: lockedSettings(policy),
-    allowUserFeeds: policy.allowUserFeeds ?? true,
-    allowDismiss: policy.allowDismiss ?? true,
-    refreshIntervalMinutes: policy.refreshIntervalMinutes === undefined ? null : refreshMinutes(policy, []),
-  };
+/** What managed policy sets and locks; defaults (everything allowed) where it sets nothing. */
+export async function loadPolicyState(): Promise<PolicyState> {
+  return policyState(await loadPolicy());
 }

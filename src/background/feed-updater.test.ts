@@ -39,7 +39,6 @@ vi.mock('webextension-polyfill', () => ({
 
 const { checkFeeds, refreshMinutes, signatureUrl, subscriptions } = await import('./feed-updater');
 const { getEngine } = await import('./engine-state');
-const { parsePolicy } = await import('./feed-policy');
 const { feedState } = await import('./feed-status');
 
 const URL_A = 'https://feeds.example.org/a.json';
@@ -117,14 +116,6 @@ describe('pure helpers', () => {
     expect(refreshMinutes({ refreshIntervalMinutes: 1 }, [])).toBe(15);
     expect(refreshMinutes({ refreshIntervalMinutes: 99999 }, [])).toBe(1440);
     expect(signatureUrl('https://h.example/feeds/a.json?v=1')).toBe('https://h.example/feeds/a.json.sig?v=1');
-  });
-
-  it('reads policy field by field, ignoring invalid values', () => {
-    expect(parsePolicy({ feedUrls: ['https://a.example/f.json'], allowDismiss: 'no', refreshIntervalMinutes: 30 })).toEqual({
-      feedUrls: ['https://a.example/f.json'],
-      refreshIntervalMinutes: 30,
-    });
-    expect(parsePolicy(undefined)).toEqual({});
   });
 
   it('computes fresh, stale, expired and never-fetched', () => {

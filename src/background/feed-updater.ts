@@ -21,7 +21,8 @@ import { acceptFeedUpdate, MAX_FEED_BYTES, MAX_SIGNATURE_BYTES } from '../shared
 import { DEFAULT_FEED } from '../shared/feed/default-feed';
 import type { Feed } from '../shared/feed/feed-schema';
 import { FeedRejection } from '../shared/feed/feed-rejection';
-import { sendToTab } from '../shared/messaging/messenger';
+import { sendToTab } from '../platform/messenger';
+import { clampRefreshMinutes, policyValue } from '../shared/settings/managed-policy';
 import type { Settings } from '../shared/settings/settings';
 import { activateFeeds } from './engine-state';
 import { loadPolicy, type ManagedPolicy } from './feed-policy';
@@ -30,9 +31,6 @@ import { loadSettings } from './settings-store';
 
 /** Name of the periodic refresh alarm. */
 export const FEED_ALARM = 'feed-refresh';
-/** Bounds of the refresh interval, minutes: 15 (no hammering of publishers) to 1440 (a day). */
-export const MIN_REFRESH_MINUTES = 15;
-export const MAX_REFRESH_MINUTES = 1440;
 const DEFAULT_REFRESH_MINUTES = 360;
 const FETCH_TIMEOUT_MS = 30_000;
 
@@ -49,8 +47,12 @@ export interface Subscription {
  * not repeated as a user feed.
  */
 export function subscriptions(policy: ManagedPolicy, settings: Settings): Subscription[] {
-  const subs: Subscription[] = (policy.feedUrls ?? []).map((url) => ({ url, source: 'policy', keys: policy.trustedKeys ?? [] }));
-  if (policy.allowUserFeeds !== false) {
+  const subs: Subscription[] = policyValue(policy, 'feedUrls').map((url) => ({
+    url,
+    source: 'policy',
+    keys: policyValue(policy, 'trustedKeys'),
+  }));
+  if (policyValue(policy, 'allowUserFeeds')) {
     for (const f of settings.feeds) {
       if (!subs.some((s) => s.url === f.url)) subs.push({ url: f.url, source: 'user', keys: f.publicKeys });
     }
@@ -63,7 +65,7 @@ export function refreshMinutes(policy: ManagedPolicy, feeds: readonly Feed[]): n
   const wanted =
     policy.refreshIntervalMinutes ??
     (feeds.length > 0 ? Math.min(...feeds.map((f) => f.refresh_interval_minutes)) : DEFAULT_REFRESH_MINUTES);
-  return Math.min(MAX_REFRESH_MINUTES, Math.max(MIN_REFRESH_MINUTES, wanted));
+  return clampRefreshMinutes(wanted);
 }
 
 /** URL of the detached signature: the feed URL with `.sig` appended to its path. */

@@ -1,9 +1,10 @@
 /**
  * Service worker entry: wires message handlers and start-up work. The work lives in the
- * modules it imports; each feature exports its handler map.
+ * modules it imports; each feature exports its handler map, and the map below must be
+ * complete (`satisfies Handlers`): a message in the protocol without a handler does not
+ * compile. The dispatcher (`handleMessages`) checks every sender and payload first.
  */
-import { handleMessages } from '../shared/messaging/messenger';
-import type { ContentToBackground, UiToBackground } from '../shared/messaging/protocol';
+import { handleMessages, type Handlers } from './message-dispatcher';
 import { getEngine } from './engine-state';
 import { startBlockRules } from './dnr-rules';
 import { feedHandlers } from './feed-handlers';
@@ -17,10 +18,7 @@ getEngine();
 // Restore the stored feeds, listen for the refresh alarm, policy and subscription changes.
 // Messages wait for the restore, so no page is judged by the embedded feed alone.
 const ready = startFeedUpdates();
-handleMessages<ContentToBackground & UiToBackground>(
-  { ...pageCheckHandlers, ...feedHandlers, ...uiHandlers, ...interstitialHandlers },
-  { ready },
-);
+handleMessages({ ...pageCheckHandlers, ...feedHandlers, ...uiHandlers, ...interstitialHandlers } satisfies Handlers, { ready });
 // Pre-block known scam pages (rules follow every feed change) and expire "continue anyway".
 startBlockRules();
 startInterstitialAllowances();

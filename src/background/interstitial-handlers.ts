@@ -9,17 +9,17 @@
  * rules themselves), so a restarted service worker still knows when each one ends.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import '../shared/messaging/interstitial-messages';
-import type { InterstitialInfo, InterstitialMessages } from '../shared/messaging/interstitial-messages';
-import type { Handlers } from '../shared/messaging/messenger';
+import type { InterstitialInfo } from '../shared/messaging/protocol';
+import type { Handlers } from './message-dispatcher';
 import { allowRule } from '../shared/dnr/block-rules';
-import { browserLocale, htmlLang, localize, resolveLanguage, translate } from '../shared/i18n/i18n';
+import { htmlLang, localize, translate } from '../shared/i18n/i18n';
 import { toAsciiHost } from '../shared/match/host';
 import { parseTarget } from '../shared/match/parse-target';
 import type { Verdict } from '../shared/match/verdict';
 import { bannerModel } from '../shared/ui/banner-model';
 import { getEngine } from './engine-state';
 import { loadSettings } from './settings-store';
+import { uiLanguage } from './ui-language';
 
 /** How long "continue anyway" lasts, in minutes. */
 export const ALLOW_MINUTES = 10;
@@ -56,7 +56,7 @@ function hostOf(url: string): string {
 
 async function info({ url }: { url: string }): Promise<InterstitialInfo> {
   const settings = await loadSettings();
-  const language = resolveLanguage(settings.language, browserLocale() ?? browser.i18n.getUILanguage());
+  const language = uiLanguage(settings);
   const { feed, matcher } = getEngine();
   const verdict = matcher.matchUrl(url);
   const host = hostOf(url);
@@ -150,10 +150,10 @@ async function continueAnyway(
   return { ok: true, expiresAt };
 }
 
-export const interstitialHandlers: Handlers<InterstitialMessages> = {
+export const interstitialHandlers = {
   'interstitial-info': info,
   'interstitial-continue': continueAnyway,
-};
+} satisfies Handlers<'interstitial-info' | 'interstitial-continue'>;
 
 /** Start-up wiring: sweeps expired allowances and removes them on expiry or tab close. */
 export function startInterstitialAllowances(): void {

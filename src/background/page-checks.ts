@@ -4,18 +4,19 @@
  * toolbar badge.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { ContentToBackground, FlaggedLink, RequestOf, ResponseOf } from '../shared/messaging/protocol';
-import type { Handlers } from '../shared/messaging/messenger';
-import { browserLocale, resolveLanguage, translate, localize, type UiLanguage } from '../shared/i18n/i18n';
+import type { FlaggedLink, MessagesFrom, RequestOf, ResponseOf } from '../shared/messaging/protocol';
+import type { Handlers } from './message-dispatcher';
+import { translate, localize, type UiLanguage } from '../shared/i18n/i18n';
 import { toAsciiHost } from '../shared/match/host';
 import { parseTarget } from '../shared/match/parse-target';
 import { louder, type Verdict } from '../shared/match/verdict';
 import { isDismissed, type Settings } from '../shared/settings/settings';
 import { bannerModel, linkUiStrings, type BannerModel } from '../shared/ui/banner-model';
 import { getEngine } from './engine-state';
-import { policyState } from './feed-status';
+import { loadPolicyState } from './feed-status';
 import { loadSettings, updateSettings } from './settings-store';
 import { recordTabVerdict } from './tab-verdicts';
+import { uiLanguage } from './ui-language';
 // crxjs builds this entry as a self-contained IIFE and gives its output file name.
 import pageUiScript from '../content/ui/page-ui.iife.ts?script';
 
@@ -33,10 +34,10 @@ interface CheckContext {
 }
 
 async function context(): Promise<CheckContext> {
-  const [settings, policy] = await Promise.all([loadSettings(), policyState()]);
+  const [settings, policy] = await Promise.all([loadSettings(), loadPolicyState()]);
   return {
     settings,
-    lang: resolveLanguage(settings.language, browserLocale() ?? browser.i18n.getUILanguage()),
+    lang: uiLanguage(settings),
     allowDismiss: policy.allowDismiss,
   };
 }
@@ -130,10 +131,10 @@ async function uiInject(_req: RequestOf<'ui-inject'>, sender: Runtime.MessageSen
   return { ok: true };
 }
 
-export const pageCheckHandlers: Handlers<ContentToBackground> = {
+export const pageCheckHandlers = {
   'ui-inject': uiInject,
   'page-check': pageCheck,
   'links-check': linksCheck,
   'text-check': textCheck,
   'banner-dismissed': bannerDismissed,
-};
+} satisfies Handlers<MessagesFrom<'content'>>;

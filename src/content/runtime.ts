@@ -1,9 +1,10 @@
 /**
  * Messaging for content scripts without webextension-polyfill: in MV3 both Chrome's
  * `chrome.runtime` and Firefox's `browser.runtime` return promises, so the per-page script
- * stays small (the polyfill alone is ~10 KB minified).
+ * stays small (the polyfill alone is ~10 KB minified). Types come from the one protocol
+ * (`src/shared/messaging/protocol.ts`); only types are imported, so no schema code ships here.
  */
-import type { ContentToBackground, Envelope, RequestOf, ResponseOf } from '../shared/messaging/protocol';
+import type { Envelope, MessagesFrom, RequestOf, ResponseOf, ToContent } from '../shared/messaging/protocol';
 
 interface RuntimeApi {
   sendMessage(message: unknown): Promise<unknown>;
@@ -14,13 +15,13 @@ const runtime = ((globalThis as { browser?: { runtime: RuntimeApi } }).browser ?
   (globalThis as { chrome?: { runtime: RuntimeApi } }).chrome)!.runtime;
 
 /** Sends a content→background message; resolves with the typed response. */
-export function send<N extends keyof ContentToBackground>(type: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
-  const envelope: Envelope<N> = { type, payload };
+export function send<N extends MessagesFrom<'content'>>(type: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
+  const envelope: Envelope<N, RequestOf<N>> = { type, payload };
   return runtime.sendMessage(envelope) as Promise<ResponseOf<N>>;
 }
 
 /** Listens for background→content messages of one type. */
-export function onBackgroundMessage(type: string, listener: () => void): void {
+export function onBackgroundMessage(type: keyof ToContent, listener: () => void): void {
   runtime.onMessage.addListener((message) => {
     if ((message as Envelope | null)?.type !== type) return undefined;
     listener();

@@ -4,7 +4,7 @@
  * deliberate confirmation. Feed strings are rendered as text only.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { InterstitialInfo } from '../shared/messaging/interstitial-messages';
+import type { InterstitialInfo } from '../shared/messaging/protocol';
 
 export interface InterstitialViewProps {
   info: InterstitialInfo;

@@ -1,14 +1,13 @@
 /**
  * Interstitial entry: shown instead of a page the active feed blocks (the browser was
  * redirected here by a declarativeNetRequest rule before sending any request). The blocked
- * URL is in the fragment; `?agency=` and `?kind=` say which rule fired. The background
- * answers what to show (`interstitial-info`) from the active feed.
+ * URL is in the fragment. The background answers what to show (`interstitial-info`) from
+ * the active feed.
  */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import '../shared/messaging/interstitial-messages';
 import { languageFromLocale, translate } from '../shared/i18n/i18n';
-import { sendToBackground } from '../shared/messaging/messenger';
+import { sendToBackground } from '../platform/messenger';
 import { InterstitialView } from './interstitial-view';
 import './interstitial.css';
 

@@ -1,10 +1,9 @@
 /** Options page entry: asks the background for the UI state and wires the actions. */
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
 import '../shared/ui/ui.css';
 import './options.css';
 import { languageFromLocale, translate } from '../shared/i18n/i18n';
-import { sendToBackground } from '../shared/messaging/messenger';
+import { sendToBackground } from '../platform/messenger';
 import { OptionsView, type OptionsActions } from './options-view';
 
 const actions: OptionsActions = {
@@ -15,13 +14,12 @@ const actions: OptionsActions = {
 };
 
 async function start(root: HTMLElement): Promise<void> {
-  const browserLocale = browser.i18n.getUILanguage();
-  const fallbackLang = languageFromLocale(browserLocale);
+  const fallbackLang = languageFromLocale(navigator.language);
   root.textContent = translate(fallbackLang, 'popupLoading');
   try {
     const state = await sendToBackground('ui-state', {});
     root.textContent = '';
-    render(<OptionsView state={state} actions={actions} browserLocale={browserLocale} />, root);
+    render(<OptionsView state={state} actions={actions} />, root);
   } catch (error) {
     console.error('[options] could not load the UI state', error);
     root.textContent = translate(fallbackLang, 'uiError', error instanceof Error ? error.message : String(error));

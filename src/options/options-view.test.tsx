@@ -29,7 +29,7 @@ const userFeed: FeedStatus = {
   lastError: 'HTTP 404',
   state: 'stale',
 };
-const NO_POLICY: PolicyState = { locked: [], allowUserFeeds: true, allowDismiss: true, refreshIntervalMinutes: null };
+const NO_POLICY: PolicyState = { set: [], locked: [], allowUserFeeds: true, allowDismiss: true, refreshIntervalMinutes: null };
 
 function setup(settings: Partial<Settings> = {}, policy: PolicyState = NO_POLICY, feeds: FeedStatus[] = [embedded, userFeed]) {
   let current: Settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -42,8 +42,8 @@ function setup(settings: Partial<Settings> = {}, policy: PolicyState = NO_POLICY
     checkNow: vi.fn(async () => ({ feeds })),
     updateSettings: vi.fn(async (patch) => (current = { ...current, ...patch })),
   };
-  const state: UiState = { feed: DEFAULT_FEED, feeds, settings: current, policy, tabVerdict: null, language: 'en' };
-  render(<OptionsView state={state} actions={actions} browserLocale="en-US" />);
+  const state: UiState = { feed: DEFAULT_FEED, feeds, settings: current, policy, tabVerdict: null, language: 'en', browserLanguage: 'en' };
+  render(<OptionsView state={state} actions={actions} />);
   return { actions, settings: () => current };
 }
 
@@ -82,7 +82,16 @@ describe('OptionsView', () => {
   });
 
   it('locks feeds when policy forbids user feeds, with an explanation', () => {
-    setup({}, { locked: ['feeds'], allowUserFeeds: false, allowDismiss: true, refreshIntervalMinutes: 60 });
+    setup(
+      {},
+      {
+        set: ['allowUserFeeds', 'refreshIntervalMinutes'],
+        locked: ['feeds'],
+        allowUserFeeds: false,
+        allowDismiss: true,
+        refreshIntervalMinutes: 60,
+      },
+    );
     const remove = screen.getByRole('button', { name: /Remove the feed/ }) as HTMLButtonElement;
     expect(remove.disabled).toBe(true);
     expect(remove.getAttribute('aria-describedby')).toBe('feeds-locked');

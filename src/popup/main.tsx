@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import '../shared/ui/ui.css';
 import './popup.css';
 import { htmlLang, languageFromLocale, translate } from '../shared/i18n/i18n';
-import { sendToBackground } from '../shared/messaging/messenger';
+import { sendToBackground } from '../platform/messenger';
 import { PopupView } from './popup-view';
 
 async function currentTabId(): Promise<number | undefined> {

@@ -27,9 +27,10 @@ function state(overrides: Partial<UiState> = {}): UiState {
     feed: DEFAULT_FEED,
     feeds: [embedded],
     settings: DEFAULT_SETTINGS,
-    policy: { locked: [], allowUserFeeds: true, allowDismiss: true, refreshIntervalMinutes: null },
+    policy: { set: [], locked: [], allowUserFeeds: true, allowDismiss: true, refreshIntervalMinutes: null },
     tabVerdict: null,
     language: 'en',
+    browserLanguage: 'en',
     ...overrides,
   };
 }

@@ -88,7 +88,8 @@ describe.skipIf(!isRoot)('managed policy (Firefox policies.json)', () => {
       state: 'fresh',
     });
     expect(policy).toEqual({
-      locked: ['feeds', 'trustedKeys', 'refreshIntervalMinutes', 'allowUserFeeds', 'allowDismiss'],
+      set: ['feeds', 'trustedKeys', 'refreshIntervalMinutes', 'allowUserFeeds', 'allowDismiss'],
+      locked: ['feeds', 'dismissed'],
       allowUserFeeds: false,
       allowDismiss: false,
       refreshIntervalMinutes: 30,

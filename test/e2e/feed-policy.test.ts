@@ -76,7 +76,8 @@ describe.skipIf(!isRoot)('managed policy (Chromium policy file)', () => {
       state: 'fresh',
     });
     expect(policy).toEqual({
-      locked: ['feeds', 'trustedKeys', 'refreshIntervalMinutes', 'allowUserFeeds', 'allowDismiss'],
+      set: ['feeds', 'trustedKeys', 'refreshIntervalMinutes', 'allowUserFeeds', 'allowDismiss'],
+      locked: ['feeds', 'dismissed'],
       allowUserFeeds: false,
       allowDismiss: false,
       refreshIntervalMinutes: 30,

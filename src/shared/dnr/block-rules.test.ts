@@ -63,13 +63,9 @@ describe('blockRulesFor', () => {
     expect(stats).toMatchObject({ scamHosts: 3, scamPaths: 1, lookalikePatterns: 1 });
   });
 
-  it('redirects to the interstitial with the agency, the kind and the whole blocked URL', () => {
-    expect(redirected(rules, 'http://investhk-verify.example/pay?a=1&b=$2')).toBe(
-      `${PAGE}?agency=investhk&kind=blocklisted#http://investhk-verify.example/pay?a=1&b=$2`,
-    );
-    expect(redirected(rules, 'http://investhk.gov.hk.secure-pay.top/pay')).toBe(
-      `${PAGE}?agency=investhk&kind=lookalike#http://investhk.gov.hk.secure-pay.top/pay`,
-    );
+  it('redirects to the interstitial with the whole blocked URL in the fragment', () => {
+    expect(redirected(rules, 'http://investhk-verify.example/pay?a=1&b=$2')).toBe(`${PAGE}#http://investhk-verify.example/pay?a=1&b=$2`);
+    expect(redirected(rules, 'http://investhk.gov.hk.secure-pay.top/pay')).toBe(`${PAGE}#http://investhk.gov.hk.secure-pay.top/pay`);
   });
 
   it('covers the tab and the frames in it, with unique ids', () => {
@@ -88,7 +84,7 @@ describe('blockRulesFor', () => {
   it('the default feed pre-blocks the official-as-leading-labels lookalikes of all three agencies', () => {
     const { rules: defaults, stats: s } = blockRulesFor(defaultFeed(), { interstitialUrl: PAGE });
     expect(s.lookalikePatterns).toBe(5);
-    expect(redirected(defaults, 'http://hongkongpost.hk.track-parcel.info/')).toContain('agency=hongkongpost&kind=lookalike');
+    expect(redirected(defaults, 'http://hongkongpost.hk.track-parcel.info/')).toBe(`${PAGE}#http://hongkongpost.hk.track-parcel.info/`);
     expect(redirected(defaults, 'https://www.hongkongpost.hk/')).toBeNull();
   });
 

@@ -68,13 +68,10 @@ export const BLOCKED_TYPES: Array<'main_frame' | 'sub_frame'> = ['main_frame', '
 /** The whole URL, for rules whose other conditions (requestDomains) do the matching. */
 const ANY_HTTP_URL = '^https?://.*$';
 
-/** Why the interstitial was shown, in its query string. */
-export type BlockKind = 'blocklisted' | 'lookalike';
-
 export interface BlockRuleOptions {
   /**
    * The interstitial page's absolute URL (`runtime.getURL('src/interstitial/index.html')`);
-   * the rules append `?agency=…&kind=…#<blocked URL>`.
+   * the rules append `#<blocked URL>` (the interstitial asks the engine for the rest).
    */
   interstitialUrl: string;
   /** Regex rules available (`declarativeNetRequest.MAX_NUMBER_OF_REGEX_RULES`, default 1000). */
@@ -101,9 +98,8 @@ function substitutionLiteral(text: string): string {
   return text.replace(/\\/g, '\\\\');
 }
 
-function redirectTo(options: BlockRuleOptions, agency: string, kind: BlockKind): DnrRule['action'] {
-  const query = new URLSearchParams({ agency, kind }).toString();
-  return { type: 'redirect', redirect: { regexSubstitution: `${substitutionLiteral(`${options.interstitialUrl}?${query}`)}#\\0` } };
+function redirectTo(options: BlockRuleOptions): DnrRule['action'] {
+  return { type: 'redirect', redirect: { regexSubstitution: `${substitutionLiteral(options.interstitialUrl)}#\\0` } };
 }
 
 /**
@@ -155,7 +151,7 @@ export function blockRulesFor(feed: Feed, options: BlockRuleOptions): BlockRules
       const added = push(
         {
           priority: SCAM_PRIORITY,
-          action: redirectTo(options, agency.id, 'blocklisted'),
+          action: redirectTo(options),
           condition: { regexFilter: ANY_HTTP_URL, requestDomains: chunk, resourceTypes: BLOCKED_TYPES },
         },
         `${chunk.length} scam host(s) of ${agency.id}`,
@@ -178,7 +174,7 @@ export function blockRulesFor(feed: Feed, options: BlockRuleOptions): BlockRules
       const added = push(
         {
           priority: SCAM_PRIORITY,
-          action: redirectTo(options, agency.id, 'blocklisted'),
+          action: redirectTo(options),
           condition: {
             regexFilter: pathPrefixRegex(host, entry.path_prefix),
             isUrlFilterCaseSensitive: true,
@@ -211,7 +207,7 @@ export function blockRulesFor(feed: Feed, options: BlockRuleOptions): BlockRules
       const added = push(
         {
           priority: LOOKALIKE_PRIORITY,
-          action: redirectTo(options, agency.id, 'lookalike'),
+          action: redirectTo(options),
           condition: { regexFilter: officialAsLeadingLabelsRegex(host), resourceTypes: BLOCKED_TYPES },
         },
         `lookalike pattern ${host}.* of ${agency.id}`,

@@ -45,7 +45,15 @@ export function browserLocale(): string | undefined {
 
 /** The language to use: the preference, or the browser's when it is `browser`. */
 export function resolveLanguage(preference: LanguagePreference, browserLocale: string | undefined): UiLanguage {
-  return preference === 'browser' ? languageFromLocale(browserLocale) : preference;
+  return chooseLanguage(preference, languageFromLocale(browserLocale));
+}
+
+/**
+ * The language to use, given the browser's language already resolved (the background
+ * resolves it once for every surface; the options page re-applies a new preference with it).
+ */
+export function chooseLanguage(preference: LanguagePreference, browserLanguage: UiLanguage): UiLanguage {
+  return preference === 'browser' ? browserLanguage : preference;
 }
 
 /**

@@ -37,8 +37,3 @@ export function foldAsciiConfusables(input: string): string {
 }
 
 const ASCII_CONFUSABLE = /rn|[01]/;
-
-/** True when the string has any character outside printable ASCII. */
-export function hasNonAscii(input: string): boolean {
-  return /[^\x20-\x7e]/.test(input);
-}

@@ -1,28 +1,96 @@
 /**
- * The one message protocol between the extension's contexts. Each message is named by
- * direction; the map gives its request and response types, and `send`/`handle` helpers
- * (in `messenger.ts`) are typed from it. No `any`.
+ * The one message protocol between the extension's contexts. Every message is named by
+ * direction and listed once in {@link PROTOCOL}: which kind of sender may send it, and the
+ * zod schema of its request (checked by the background's dispatcher before any handler
+ * runs: a content script lives in a page the scammer wrote, so its payloads are untrusted).
+ * Response types are in {@link Responses}. The typed `send`/`handle` helpers are in
+ * `src/platform/messenger.ts` (content scripts use the smaller `src/content/runtime.ts`).
+ * Pure: no `browser.*`, no DOM. Content scripts import types only, so zod stays out of the
+ * per-page script.
  *
- * content → background: `page-check`, `links-check`, `text-check`, `banner-dismissed`,
+ * content script → background: `page-check`, `links-check`, `text-check`, `banner-dismissed`,
  *   `ui-inject`
- * popup/options → background: `ui-state`, `settings-update`, `feed-subscribe`,
- *   `feed-unsubscribe`, `feed-check-now`
- * background → content: `verdicts-changed` (the active feed changed: check again)
+ * extension pages (popup, options) → background: `ui-state`, `settings-update`,
+ *   `feed-subscribe`, `feed-unsubscribe`, `feed-check-now`
+ * interstitial → background: `interstitial-info`, `interstitial-continue`
+ * background → content script: `verdicts-changed` (the active feed changed: check again)
  */
-import type { BannerModel, LinkUiStrings } from '../ui/banner-model';
-
-export type { LinkUiStrings };
-import type { Verdict } from '../match/verdict';
+import { z } from 'zod';
 import type { Feed } from '../feed/feed-schema';
 import type { UiLanguage } from '../i18n/i18n';
-import type { Settings } from '../settings/settings';
+import type { Verdict } from '../match/verdict';
+import { allowlistSchema, dismissedSchema, languagePreferenceSchema, type Settings } from '../settings/settings';
+import type { BannerLink, BannerModel, LinkUiStrings } from '../ui/banner-model';
+
+export type { BannerLink, LinkUiStrings };
+
+/**
+ * Who sent a message, as the dispatcher classifies `runtime.MessageSender`:
+ * - `content`: a content script in a web page's frame (untrusted payloads);
+ * - `extension-page`: the popup or the options page;
+ * - `interstitial`: the warning page shown instead of a scam page (an extension page that
+ *   web pages can frame, so it gets only its own two messages).
+ */
+export type SenderKind = 'content' | 'extension-page' | 'interstitial';
+
+/** Longest page text a content script sends for a `text-check` (characters). */
+export const MAX_TEXT_CHARS = 100_000;
+/** Links per `links-check` message. */
+export const MAX_LINKS_PER_CHECK = 1000;
+/** Visible text kept per link (characters). */
+export const MAX_LINK_TEXT_CHARS = 300;
+/** Longest URL a content script sends (characters); longer hrefs are cut (the host comes first). */
+export const MAX_URL_CHARS = 8192;
+
+const url = z.string().max(MAX_URL_CHARS);
+const linkSampleSchema = z.object({ href: url, text: z.string().max(MAX_LINK_TEXT_CHARS) }).strict();
+const empty = z.object({}).strict();
+
+/** Every message to the background: its allowed senders and its request schema. */
+export const PROTOCOL = {
+  'page-check': { from: ['content'], request: z.object({ url }).strict() },
+  'links-check': {
+    from: ['content'],
+    request: z.object({ pageUrl: url, links: z.array(linkSampleSchema).max(MAX_LINKS_PER_CHECK) }).strict(),
+  },
+  'text-check': {
+    from: ['content'],
+    request: z.object({ pageUrl: url, text: z.string().max(MAX_TEXT_CHARS), sensitiveInputs: z.boolean() }).strict(),
+  },
+  'banner-dismissed': { from: ['content'], request: z.object({ pageUrl: url, agency: z.string().max(64) }).strict() },
+  /** Inject the page UI (banner, markers, confirm step) into the sender's frame. */
+  'ui-inject': { from: ['content'], request: empty },
+  'ui-state': { from: ['extension-page'], request: z.object({ tabId: z.number().int().nonnegative().optional() }).strict() },
+  'settings-update': {
+    from: ['extension-page'],
+    request: z
+      .object({
+        patch: z.object({ language: languagePreferenceSchema, dismissed: dismissedSchema, allowlist: allowlistSchema }).partial().strict(),
+      })
+      .strict(),
+  },
+  'feed-subscribe': { from: ['extension-page'], request: z.object({ url: z.string().max(2048), publicKey: z.string().max(200) }).strict() },
+  'feed-unsubscribe': { from: ['extension-page'], request: z.object({ url: z.string().max(2048) }).strict() },
+  'feed-check-now': { from: ['extension-page'], request: empty },
+  /** The interstitial asks what to show for `url` (the blocked URL from its fragment). */
+  'interstitial-info': { from: ['interstitial'], request: z.object({ url }).strict() },
+  /**
+   * The user confirmed "continue anyway": allow the URL's host in the sender's tab for a
+   * limited time. Refused (`ok: false`) for URLs the active feed does not block and for
+   * senders outside a tab.
+   */
+  'interstitial-continue': { from: ['interstitial'], request: z.object({ url }).strict() },
+} as const satisfies Record<string, { from: readonly SenderKind[]; request: z.ZodType }>;
+
+/** Names of the messages the background answers. */
+export type ToBackground = keyof typeof PROTOCOL;
+/** The messages a given kind of sender may send. */
+export type MessagesFrom<K extends SenderKind> = {
+  [N in ToBackground]: K extends (typeof PROTOCOL)[N]['from'][number] ? N : never;
+}[ToBackground];
 
 /** A link as the content script sees it. */
-export interface LinkSample {
-  href: string;
-  /** Visible text, trimmed and capped. */
-  text: string;
-}
+export type LinkSample = z.infer<typeof linkSampleSchema>;
 
 /** A link the background flagged, by its index in the request. */
 export interface FlaggedLink {
@@ -47,31 +115,6 @@ export interface PageReport {
    * sends page text for a `text-check` only when the folded text contains one.
    */
   mentionNeedles: string[];
-}
-
-export interface ContentToBackground {
-  /** The page's URL verdict; the text is checked later, and only if it names an agency. */
-  'page-check': {
-    request: { url: string };
-    response: PageReport;
-  };
-  'links-check': {
-    request: { pageUrl: string; links: LinkSample[] };
-    response: { flagged: FlaggedLink[]; banner: BannerModel | null };
-  };
-  'text-check': {
-    request: { pageUrl: string; text: string; sensitiveInputs: boolean };
-    response: { verdict: Verdict; banner: BannerModel | null };
-  };
-  'banner-dismissed': {
-    request: { pageUrl: string; agency: string };
-    response: { ok: true };
-  };
-  /** Inject the page UI (banner, markers, confirm step) into the sender's frame. */
-  'ui-inject': {
-    request: Record<string, never>;
-    response: { ok: boolean };
-  };
 }
 
 /** The state of one feed subscription, as the popup and options page show it. */
@@ -100,14 +143,8 @@ export interface FeedStatus {
   state: 'fresh' | 'stale' | 'expired' | 'never-fetched';
 }
 
-/** What managed policy (Chrome managed storage, Firefox `3rdparty` policy) has set. */
-export interface PolicyState {
-  /** Names of the settings the policy locks (e.g. `feeds`, `allowUserFeeds`, `allowDismiss`). */
-  locked: string[];
-  allowUserFeeds: boolean;
-  allowDismiss: boolean;
-  refreshIntervalMinutes: number | null;
-}
+export type { PolicyState } from '../settings/managed-policy';
+import type { PolicyState } from '../settings/managed-policy';
 
 /** Everything the popup and options page render. */
 export interface UiState {
@@ -118,30 +155,79 @@ export interface UiState {
   policy: PolicyState;
   /** The loudest verdict recorded for the tab asked about, if any. */
   tabVerdict: Verdict | null;
-  /** The UI language resolved from the settings and the browser. */
+  /** The UI language in use: the settings' choice, or the browser's (see `uiLanguage`). */
   language: UiLanguage;
+  /** The language the UI would use if the settings said "follow the browser". */
+  browserLanguage: UiLanguage;
 }
 
-/** Messages from the extension's own pages (popup, options) to the background. */
-export interface UiToBackground {
-  'ui-state': { request: { tabId?: number }; response: UiState };
-  'settings-update': { request: { patch: Partial<Pick<Settings, 'language' | 'dismissed' | 'allowlist'>> }; response: Settings };
-  'feed-subscribe': { request: { url: string; publicKey: string }; response: { ok: boolean; error?: string; feeds: FeedStatus[] } };
-  'feed-unsubscribe': { request: { url: string }; response: { ok: boolean; error?: string; feeds: FeedStatus[] } };
-  'feed-check-now': { request: Record<string, never>; response: { feeds: FeedStatus[] } };
+/** What the interstitial shows, in the UI language. All strings are rendered as text. */
+export interface InterstitialInfo {
+  language: UiLanguage;
+  /** BCP 47 tag for `<html lang>`. */
+  lang: string;
+  /** The blocked URL's host (ASCII), or '' when the URL is not http(s). */
+  host: string;
+  /** The matcher's verdict on the blocked URL with the active feed. */
+  verdict: Verdict;
+  /** Agency id, or null when the active feed no longer lists the URL. */
+  agency: string | null;
+  title: string;
+  /** Why it was blocked, in plain words. */
+  explanation: string;
+  /** The agency's own promise from the feed ('' without an agency). */
+  promise: string;
+  promiseLead: string;
+  whatToDo: string;
+  /** Hotline (`tel:`), email, official website, advisory, Anti-Scam Helpline (`tel:`). */
+  actions: BannerLink[];
+  goBack: string;
+  continueAnyway: string;
+  confirmTitle: string;
+  confirmBody: string;
+  confirmYes: string;
+  confirmNo: string;
+  /** How long "continue anyway" lasts, in minutes. */
+  allowMinutes: number;
 }
 
-export interface BackgroundToContent {
+/** The result of a subscription change, with every feed's status afterwards. */
+export interface FeedChange {
+  ok: boolean;
+  error?: string;
+  feeds: FeedStatus[];
+}
+
+/** The response type of each message to the background. */
+export interface Responses {
+  'page-check': PageReport;
+  'links-check': { flagged: FlaggedLink[]; banner: BannerModel | null };
+  'text-check': { verdict: Verdict; banner: BannerModel | null };
+  'banner-dismissed': { ok: true };
+  'ui-inject': { ok: boolean };
+  'ui-state': UiState;
+  'settings-update': Settings;
+  'feed-subscribe': FeedChange;
+  'feed-unsubscribe': FeedChange;
+  'feed-check-now': { feeds: FeedStatus[] };
+  'interstitial-info': InterstitialInfo;
+  'interstitial-continue': { ok: boolean; expiresAt?: number; error?: string };
+}
+
+/** Messages from the background to content scripts: name → response. */
+export interface ToContent {
   'verdicts-changed': { request: Record<string, never>; response: { ok: true } };
 }
 
-export type MessageMap = ContentToBackground & UiToBackground & BackgroundToContent;
-export type MessageName = keyof MessageMap;
-export type RequestOf<N extends MessageName> = MessageMap[N]['request'];
-export type ResponseOf<N extends MessageName> = MessageMap[N]['response'];
+/** The request type of a message to the background (what its schema accepts). */
+export type RequestOf<N extends ToBackground> = z.infer<(typeof PROTOCOL)[N]['request']>;
+export type ResponseOf<N extends ToBackground> = Responses[N];
 
 /** The envelope on the wire. */
-export interface Envelope<N extends MessageName = MessageName> {
+export interface Envelope<N extends string = string, P = unknown> {
   type: N;
-  payload: RequestOf<N>;
+  payload: P;
 }
+
+/** The settings fields the extension pages may change through `settings-update`. */
+export type SettingsPatch = RequestOf<'settings-update'>['patch'];

@@ -7,18 +7,20 @@ import { z } from 'zod';
 
 export const SETTINGS_VERSION = 1;
 
-const languageSchema = z.enum(['browser', 'en', 'zh-Hant', 'zh-Hans']);
+/** UI language: follow the browser, or a fixed language. */
+export const languagePreferenceSchema = z.enum(['browser', 'en', 'zh-Hant', 'zh-Hans']);
 
 /** Hosts where the user dismissed a banner: host → agency id → ISO time of dismissal. */
-const dismissedSchema = z.record(z.string(), z.record(z.string(), z.string()));
+export const dismissedSchema = z.record(z.string().max(253), z.record(z.string().max(64), z.string().max(64)));
+
+/** Hosts the user marked as false alarms: no verdict above `none` for them. */
+export const allowlistSchema = z.array(z.string().max(253)).max(10_000);
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).catch(SETTINGS_VERSION),
-  /** UI language: follow the browser, or a fixed language. */
-  language: languageSchema.catch('browser'),
+  language: languagePreferenceSchema.catch('browser'),
   dismissed: dismissedSchema.catch({}),
-  /** Hosts the user marked as false alarms: no verdict above `none` for them. */
-  allowlist: z.array(z.string()).catch([]),
+  allowlist: allowlistSchema.catch([]),
   /**
    * Feeds the user subscribed to (options page → `feed-subscribe`): the feed URL and the
    * publisher's base64 Ed25519 public keys. Ignored when managed policy sets

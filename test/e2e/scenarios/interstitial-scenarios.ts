@@ -44,7 +44,7 @@ export function interstitialScenarios(label: string, launch: LaunchDriver): void
         () => page.url(),
         (u) => u.includes(INTERSTITIAL),
       );
-      expect(url.startsWith(`${driver.extensionOrigin}${INTERSTITIAL}?agency=investhk&kind=lookalike#`)).toBe(true);
+      expect(url.startsWith(`${driver.extensionOrigin}${INTERSTITIAL}#`)).toBe(true);
       expect(url).toContain(`${SCAM_HOST}`);
       const text = await interstitialText(page);
       expect(text).toContain('pretends to be Invest Hong Kong');

@@ -1,0 +1,66 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { managedSchemaJson, parsePolicy, policyState, policyValue } from './managed-policy';
+
+const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../public/managed-schema.json');
+
+describe('managed policy', () => {
+  it('reads key by key: an invalid or unknown key is reported and ignored, the others apply', () => {
+    const { policy, problems } = parsePolicy({
+      feedUrls: ['https://a.example/f.json'],
+      allowDismiss: 'no',
+      refreshIntervalMinutes: 30,
+      surprise: true,
+    });
+    expect(policy).toEqual({ feedUrls: ['https://a.example/f.json'], refreshIntervalMinutes: 30 });
+    expect(problems).toEqual([expect.stringContaining('"allowDismiss"'), 'unknown managed key "surprise"']);
+    expect(parsePolicy(undefined)).toEqual({ policy: {}, problems: [] });
+    expect(parsePolicy(['feedUrls']).policy).toEqual({});
+  });
+
+  it('refuses feed URLs that are not http(s)', () => {
+    expect(parsePolicy({ feedUrls: ['file:///etc/passwd'] }).policy).toEqual({});
+  });
+
+  it('gives defaults for what the policy does not set', () => {
+    expect(policyValue({}, 'allowUserFeeds')).toBe(true);
+    expect(policyValue({}, 'allowDismiss')).toBe(true);
+    expect(policyValue({}, 'feedUrls')).toEqual([]);
+    expect(policyValue({}, 'refreshIntervalMinutes')).toBeUndefined();
+    expect(policyValue({ allowDismiss: false }, 'allowDismiss')).toBe(false);
+  });
+
+  it('locks the user settings the policy takes away, and names what it sets', () => {
+    expect(policyState({})).toEqual({ set: [], locked: [], allowUserFeeds: true, allowDismiss: true, refreshIntervalMinutes: null });
+    const state = policyState({
+      feedUrls: ['https://a.example/f.json'],
+      allowUserFeeds: false,
+      allowDismiss: false,
+      refreshIntervalMinutes: 1,
+    });
+    expect(state.set).toEqual(['feeds', 'refreshIntervalMinutes', 'allowUserFeeds', 'allowDismiss']);
+    expect(state.locked.sort()).toEqual(['dismissed', 'feeds']);
+    expect(state.refreshIntervalMinutes).toBe(15);
+    // Allowing explicitly locks nothing.
+    expect(policyState({ allowUserFeeds: true, allowDismiss: true }).locked).toEqual([]);
+  });
+
+  it('public/managed-schema.json is generated from the module (UPDATE_MANAGED_SCHEMA=1 rewrites it)', () => {
+    if (process.env.UPDATE_MANAGED_SCHEMA) writeFileSync(SCHEMA_FILE, `${JSON.stringify(managedSchemaJson(), null, 2)}\n`);
+    expect(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'))).toEqual(managedSchemaJson());
+  });
+
+  it('the schema uses only what Chrome managed_schema accepts', () => {
+    const allowed = ['type', 'title', 'description', 'properties', 'items'];
+    const used = new Set<string>();
+    const walk = (schema: Record<string, unknown>): void => {
+      for (const k of Object.keys(schema)) used.add(k);
+      for (const child of Object.values((schema.properties as Record<string, Record<string, unknown>>) ?? {})) walk(child);
+      if (schema.items) walk(schema.items as Record<string, unknown>);
+    };
+    walk(managedSchemaJson());
+    expect([...used].filter((k) => !allowed.includes(k))).toEqual([]);
+    expect(used.has('items')).toBe(true);
+  });
+});
