@@ -10,6 +10,7 @@ import { startBlockRules } from './dnr-rules';
 import { feedHandlers } from './feed-handlers';
 import { startFeedUpdates } from './feed-updater';
 import { interstitialHandlers, startInterstitialAllowances } from './interstitial-handlers';
+import { startNavigationJudge } from './navigation-judge';
 import { pageCheckHandlers } from './page-checks';
 import { uiHandlers } from './ui-handlers';
 
@@ -19,6 +20,8 @@ getEngine();
 // Messages wait for the restore, so no page is judged by the embedded feed alone.
 const ready = startFeedUpdates();
 handleMessages({ ...pageCheckHandlers, ...feedHandlers, ...uiHandlers, ...interstitialHandlers } satisfies Handlers, { ready });
+// Judge every navigation with the engine: a dangerous page gets the warning page instead.
+startNavigationJudge(ready);
 // Pre-block known scam pages (rules follow every feed change) and expire "continue anyway".
 startBlockRules();
 startInterstitialAllowances();

@@ -16,6 +16,7 @@ import { htmlLang, localize, translate } from '../shared/i18n/i18n';
 import { toAsciiHost } from '../shared/match/host';
 import { parseTarget } from '../shared/match/parse-target';
 import type { Verdict } from '../shared/match/verdict';
+import { isDangerousPage, isPreBlocked, type WarningReason } from '../shared/navigation/warning-page';
 import { bannerModel } from '../shared/ui/banner-model';
 import { getEngine } from './engine-state';
 import { loadSettings } from './settings-store';
@@ -44,21 +45,20 @@ async function readAllowances(): Promise<Allowances> {
   return stored ?? {};
 }
 
-/** True when the active feed blocks `verdict`'s URL before it loads (see block-rules.ts). */
-function isPreBlocked(verdict: Verdict): boolean {
-  return verdict.verdict === 'blocklisted' || (verdict.verdict === 'lookalike' && verdict.reasons.includes('official-as-subdomain'));
-}
-
 function hostOf(url: string): string {
   const target = parseTarget(url);
   return target.kind === 'web' ? (toAsciiHost(target.host) ?? target.host) : '';
 }
 
-async function info({ url }: { url: string }): Promise<InterstitialInfo> {
+async function info(
+  { url, reason = 'page' }: { url: string; reason?: WarningReason },
+  sender: Runtime.MessageSender,
+): Promise<InterstitialInfo> {
   const settings = await loadSettings();
   const language = uiLanguage(settings);
   const { feed, matcher } = getEngine();
-  const verdict = matcher.matchUrl(url);
+  const escalated = reason === 'hidden' ? await escalationFor(sender.tab?.id, url) : null;
+  const verdict = escalated ?? matcher.matchUrl(url);
   const host = hostOf(url);
   const agency = verdict.agency ? matcher.agency(verdict.agency) : undefined;
   const name = agency ? localize(agency.names, language) : '';
@@ -73,29 +73,34 @@ async function info({ url }: { url: string }): Promise<InterstitialInfo> {
     host,
     verdict,
     agency: agency?.id ?? null,
-    title: agency ? translate(language, 'interstitialTitle', name) : translate(language, 'interstitialTitleNoAgency'),
-    explanation: translate(
-      language,
-      verdict.verdict === 'blocklisted'
-        ? 'interstitialKnownScam'
-        : isPreBlocked(verdict)
-          ? 'interstitialLookalike'
-          : 'interstitialNoLonger',
-      host,
-      name,
-    ),
+    title: !agency
+      ? translate(language, 'interstitialTitleNoAgency')
+      : translate(language, escalated ? 'interstitialHiddenTitle' : 'interstitialTitle', name),
+    explanation: translate(language, explanationKey(verdict, !!escalated), host, name),
     promise: agency ? localize(agency.promise, language) : '',
     promiseLead: agency ? translate(language, 'interstitialPromiseLead', name) : '',
     whatToDo: translate(language, 'bannerWhatToDo'),
     actions,
     goBack: translate(language, 'interstitialGoBack'),
     continueAnyway: translate(language, 'interstitialContinue'),
+    openInTab: translate(language, 'interstitialOpenInTab'),
     confirmTitle: translate(language, 'interstitialConfirmTitle', host),
     confirmBody: translate(language, 'interstitialConfirmBody', host, String(ALLOW_MINUTES)),
     confirmYes: translate(language, 'interstitialConfirmYes', host),
     confirmNo: translate(language, 'interstitialConfirmNo'),
     allowMinutes: ALLOW_MINUTES,
+    reason: escalated ? 'hidden' : 'page',
+    backSteps: backStepsFor(sender.tab?.id, url),
   };
+}
+
+/** Which explanation the warning page gives for `verdict`. */
+function explanationKey(verdict: Verdict, escalated: boolean): string {
+  if (escalated) return 'interstitialHidden';
+  if (verdict.verdict === 'blocklisted') return 'interstitialKnownScam';
+  if (isPreBlocked(verdict)) return 'interstitialLookalike';
+  if (isDangerousPage(verdict)) return 'interstitialEngineLookalike';
+  return 'interstitialNoLonger';
 }
 
 async function scheduleExpiry(allowances: Allowances): Promise<void> {
@@ -123,16 +128,17 @@ async function removeAllowances(drop: (a: Allowance) => boolean): Promise<void> 
 }
 
 async function continueAnyway(
-  { url }: { url: string },
+  { url, reason = 'page' }: { url: string; reason?: WarningReason },
   sender: Runtime.MessageSender,
 ): Promise<{ ok: boolean; expiresAt?: number; error?: string }> {
   const tabId = sender.tab?.id;
   const api = browser.declarativeNetRequest;
   if (tabId === undefined || tabId < 0 || !api) return { ok: false, error: 'not in a tab' };
-  const verdict = getEngine().matcher.matchUrl(url);
+  // A web page can frame the warning page and trick a click on it: no allowance from a frame.
+  if (sender.frameId !== undefined && sender.frameId !== 0) return { ok: false, error: 'framed' };
   const host = hostOf(url);
-  // Only what the rules block can be let through: the page cannot be used to open holes.
-  if (!host || !isPreBlocked(verdict)) return { ok: false, error: 'not blocked' };
+  // Only what is stopped can be let through: the page cannot be used to open holes.
+  if (!host || !(await mayContinue(url, reason, tabId))) return { ok: false, error: 'not blocked' };
   const allowances = await readAllowances();
   const rules = await api.getSessionRules();
   const id = Math.max(FIRST_ALLOW_ID - 1, ...rules.map((r) => r.id), ...Object.keys(allowances).map(Number)) + 1;
@@ -166,4 +172,62 @@ export function startInterstitialAllowances(): void {
     (tabId) => void removeAllowances((a) => a.tabId === tabId || a.expiresAt <= Date.now()).catch(() => undefined),
   );
   sweep();
+}
+
+/** True when "continue anyway" may allow `url` in `tabId`: it is stopped for that reason there. */
+async function mayContinue(url: string, reason: WarningReason, tabId: number): Promise<boolean> {
+  if (reason === 'hidden') return (await escalationFor(tabId, url)) !== null;
+  return isDangerousPage(getEngine().matcher.matchUrl(url));
+}
+
+/**
+ * True when the user chose "continue anyway" for `host` in `tabId` and it has not expired:
+ * the navigation judge, the content script and the escalation honour it as the session
+ * rule does for the declarativeNetRequest pre-block.
+ *
+ * @param host - ASCII (punycode) host, lower case.
+ */
+export async function isAllowedInTab(tabId: number | undefined, host: string, now = Date.now()): Promise<boolean> {
+  if (tabId === undefined || tabId < 0 || !host) return false;
+  const allowances = await readAllowances();
+  return Object.values(allowances).some((a) => a.tabId === tabId && a.host === host && a.expiresAt > now);
+}
+
+// Escalations: pages that fought the in-page banner and were sent to the warning page.
+// Kept in storage.session (per tab, the last one), so a restarted service worker still
+// explains the warning page and honours "continue anyway" for it.
+const ESCALATIONS_KEY = 'bannerEscalations';
+type Escalations = Record<string, { url: string; verdict: Verdict }>;
+
+/** Remembers that the page `url` in `tabId` hid a banner for `verdict`. */
+export async function recordEscalation(tabId: number, url: string, verdict: Verdict): Promise<void> {
+  const stored = ((await browser.storage.session.get(ESCALATIONS_KEY))[ESCALATIONS_KEY] as Escalations | undefined) ?? {};
+  await browser.storage.session.set({ [ESCALATIONS_KEY]: { ...stored, [String(tabId)]: { url, verdict } } });
+}
+
+/** The verdict of the banner that `url` hid in `tabId`, or null when it was not escalated there. */
+async function escalationFor(tabId: number | undefined, url: string): Promise<Verdict | null> {
+  if (tabId === undefined) return null;
+  const stored = (await browser.storage.session.get(ESCALATIONS_KEY))[ESCALATIONS_KEY] as Escalations | undefined;
+  const record = stored?.[String(tabId)];
+  return record && record.url === url ? record.verdict : null;
+}
+
+// "Go back" from a warning page the service worker pushed (`tabs.update`) after the scam page
+// had already committed must skip that entry, or it lands on the scam page again.
+const lastCommitted = new Map<number, string>();
+
+/** Records the URL a tab's top frame committed (web pages only), for {@link backStepsFor}. */
+export function recordTopFrameCommit(tabId: number, url: string): void {
+  if (/^https?:/i.test(url)) lastCommitted.set(tabId, url);
+}
+
+browser.tabs?.onRemoved.addListener((tabId) => lastCommitted.delete(tabId));
+
+/**
+ * History entries that "Go back" skips from a *pushed* warning page for `url` in `tabId`: 2
+ * when the tab's top frame last committed that very page (its entry sits between), else 1.
+ */
+function backStepsFor(tabId: number | undefined, url: string): number {
+  return tabId !== undefined && lastCommitted.get(tabId) === url ? 2 : 1;
 }

@@ -24,6 +24,7 @@ const handlers = Object.fromEntries(
     'text-check',
     'banner-dismissed',
     'ui-inject',
+    'banner-fought',
     'ui-state',
     'settings-update',
     'feed-subscribe',

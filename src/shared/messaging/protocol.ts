@@ -9,11 +9,12 @@
  * per-page script.
  *
  * content script → background: `page-check`, `links-check`, `text-check`, `banner-dismissed`,
- *   `ui-inject`
+ *   `ui-inject`, `banner-fought`
  * extension pages (popup, options) → background: `ui-state`, `settings-update`,
  *   `feed-subscribe`, `feed-unsubscribe`, `feed-check-now`
  * interstitial → background: `interstitial-info`, `interstitial-continue`
- * background → content script: `verdicts-changed` (the active feed changed: check again)
+ * background → content script: `verdicts-changed` (the active feed changed: check again),
+ *   `show-banner` (to the top frame: a frame's finding, one banner per tab)
  */
 import { z } from 'zod';
 import type { Feed } from '../feed/feed-schema';
@@ -45,6 +46,8 @@ export const MAX_URL_CHARS = 8192;
 const url = z.string().max(MAX_URL_CHARS);
 const linkSampleSchema = z.object({ href: url, text: z.string().max(MAX_LINK_TEXT_CHARS) }).strict();
 const empty = z.object({}).strict();
+/** Why the warning page is shown (see `shared/navigation/warning-page.ts`). */
+const warningReason = z.enum(['page', 'hidden']);
 
 /** Every message to the background: its allowed senders and its request schema. */
 export const PROTOCOL = {
@@ -60,6 +63,15 @@ export const PROTOCOL = {
   'banner-dismissed': { from: ['content'], request: z.object({ pageUrl: url, agency: z.string().max(64) }).strict() },
   /** Inject the page UI (banner, markers, confirm step) into the sender's frame. */
   'ui-inject': { from: ['content'], request: empty },
+  /**
+   * The page keeps removing, hiding or covering a banner (`repairs` in the page UI's window):
+   * the background may escalate outside the page (badge, warning page). Answers the warning
+   * page's address to go to, or null (the user chose "continue anyway" there).
+   */
+  'banner-fought': {
+    from: ['content'],
+    request: z.object({ pageUrl: url, agency: z.string().max(64), repairs: z.number().int().nonnegative().max(1_000_000) }).strict(),
+  },
   'ui-state': { from: ['extension-page'], request: z.object({ tabId: z.number().int().nonnegative().optional() }).strict() },
   'settings-update': {
     from: ['extension-page'],
@@ -73,13 +85,13 @@ export const PROTOCOL = {
   'feed-unsubscribe': { from: ['extension-page'], request: z.object({ url: z.string().max(2048) }).strict() },
   'feed-check-now': { from: ['extension-page'], request: empty },
   /** The interstitial asks what to show for `url` (the blocked URL from its fragment). */
-  'interstitial-info': { from: ['interstitial'], request: z.object({ url }).strict() },
+  'interstitial-info': { from: ['interstitial'], request: z.object({ url, reason: warningReason.optional() }).strict() },
   /**
    * The user confirmed "continue anyway": allow the URL's host in the sender's tab for a
-   * limited time. Refused (`ok: false`) for URLs the active feed does not block and for
-   * senders outside a tab.
+   * limited time. Refused (`ok: false`) for URLs the active feed does not block, for senders
+   * outside a tab, and from a framed interstitial (a page could frame it and trick a click).
    */
-  'interstitial-continue': { from: ['interstitial'], request: z.object({ url }).strict() },
+  'interstitial-continue': { from: ['interstitial'], request: z.object({ url, reason: warningReason.optional() }).strict() },
 } as const satisfies Record<string, { from: readonly SenderKind[]; request: z.ZodType }>;
 
 /** Names of the messages the background answers. */
@@ -115,6 +127,12 @@ export interface PageReport {
    * sends page text for a `text-check` only when the folded text contains one.
    */
   mentionNeedles: string[];
+  /**
+   * The page itself is dangerous (its address is blocklisted or a lookalike, and the user did
+   * not choose "continue anyway" for it in this tab): the warning page's address, which the
+   * frame opens in place of the page. Null otherwise.
+   */
+  warnAt: string | null;
 }
 
 /** The state of one feed subscription, as the popup and options page show it. */
@@ -183,12 +201,21 @@ export interface InterstitialInfo {
   actions: BannerLink[];
   goBack: string;
   continueAnyway: string;
+  /** Framed warning page: opens it in its own tab (where "continue anyway" is offered). */
+  openInTab: string;
   confirmTitle: string;
   confirmBody: string;
   confirmYes: string;
   confirmNo: string;
   /** How long "continue anyway" lasts, in minutes. */
   allowMinutes: number;
+  /** Why it is shown: the page's address, or the page hid the in-page warning. */
+  reason: 'page' | 'hidden';
+  /**
+   * History entries "Go back" goes back: 2 when the scam page committed before the service
+   * worker's warning page was pushed after it, else 1.
+   */
+  backSteps: number;
 }
 
 /** The result of a subscription change, with every feed's status afterwards. */
@@ -205,6 +232,7 @@ export interface Responses {
   'text-check': { verdict: Verdict; banner: BannerModel | null };
   'banner-dismissed': { ok: true };
   'ui-inject': { ok: boolean };
+  'banner-fought': { warnAt: string | null };
   'ui-state': UiState;
   'settings-update': Settings;
   'feed-subscribe': FeedChange;
@@ -217,6 +245,8 @@ export interface Responses {
 /** Messages from the background to content scripts: name → response. */
 export interface ToContent {
   'verdicts-changed': { request: Record<string, never>; response: { ok: true } };
+  /** Shows a banner for a finding in one of the tab's frames (sent to frame 0 only). */
+  'show-banner': { request: { model: BannerModel }; response: { ok: true } };
 }
 
 /** The request type of a message to the background (what its schema accepts). */
