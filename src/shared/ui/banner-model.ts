@@ -28,6 +28,9 @@ export interface BannerModel {
   actions: BannerLink[];
   dismissLabel: string;
   dismissText: string;
+  /** The compact banner's toggle: show the promise's details and every action, or fewer. */
+  detailsText: string;
+  lessText: string;
   /** False when managed policy forbids dismissing banners (`allowDismiss: false`). */
   dismissible: boolean;
   source: string;
@@ -100,6 +103,8 @@ export function bannerModel(
     actions,
     dismissLabel: translate(lang, 'bannerDismissLabel'),
     dismissText: translate(lang, 'bannerDismiss'),
+    detailsText: translate(lang, 'bannerDetails'),
+    lessText: translate(lang, 'bannerLess'),
     dismissible,
     source: translate(lang, 'bannerSource'),
   };
