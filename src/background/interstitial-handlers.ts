@@ -56,8 +56,10 @@ async function info(
 ): Promise<InterstitialInfo> {
   const settings = await loadSettings();
   const language = uiLanguage(settings);
-  const { feed, matcher } = getEngine();
   const escalated = reason === 'hidden' ? await escalationFor(sender.tab?.id, url) : null;
+  // The embedded feed answers at once; only a page it does not name waits for the stored feeds.
+  if (!escalated && !isDangerousPage(getEngine().matcher.matchUrl(url))) await feedsRestored;
+  const { feed, matcher } = getEngine();
   const verdict = escalated ?? matcher.matchUrl(url);
   const host = hostOf(url);
   const agency = verdict.agency ? matcher.agency(verdict.agency) : undefined;
@@ -191,6 +193,17 @@ export async function isAllowedInTab(tabId: number | undefined, host: string, no
   if (tabId === undefined || tabId < 0 || !host) return false;
   const allowances = await readAllowances();
   return Object.values(allowances).some((a) => a.tabId === tabId && a.host === host && a.expiresAt > now);
+}
+
+let feedsRestored: Promise<unknown> = Promise.resolve();
+
+/**
+ * Start-up wiring: `interstitial-info` runs without waiting for the stored feeds (see
+ * `handleMessages`' `immediate`); it waits for `ready` only for a page the engine as it is
+ * does not call dangerous (a feed not restored yet may name it).
+ */
+export function startInterstitialInfo(ready: Promise<unknown>): void {
+  feedsRestored = ready.catch(() => undefined);
 }
 
 // Escalations: pages that fought the in-page banner and were sent to the warning page.

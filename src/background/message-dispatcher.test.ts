@@ -85,6 +85,18 @@ describe('handleMessages', () => {
     expect(calls).toEqual([]);
   });
 
+  it('holds messages until ready, except those it is told to answer at once', async () => {
+    let ready!: () => void;
+    handleMessages(handlers, { ready: new Promise<void>((resolve) => (ready = resolve)), immediate: ['interstitial-info'] });
+    const held = listener!({ type: 'page-check', payload: { url: 'https://a.example/' } }, CONTENT);
+    await expect(listener!({ type: 'interstitial-info', payload: { url: 'https://x.example/' } }, INTERSTITIAL)).resolves.toMatchObject({
+      handled: 'interstitial-info',
+    });
+    expect(calls).toEqual(['interstitial-info']);
+    ready();
+    await expect(held).resolves.toMatchObject({ handled: 'page-check' });
+  });
+
   it('explains refusals in words', () => {
     expect(refusal('page-check', 'content')).toBeNull();
     expect(refusal('toString', 'content')).toMatch(/unknown message/);

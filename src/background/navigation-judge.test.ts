@@ -36,6 +36,7 @@ vi.mock('webextension-polyfill', () => ({
       onRemoved: { addListener: () => undefined },
     },
     scripting: { executeScript: async (arg: unknown) => calls.push(['scripting.executeScript', arg]) },
+    declarativeNetRequest: { updateSessionRules: async (arg: unknown) => calls.push(['dnr.updateSessionRules', arg]) },
     action: { setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined },
     webRequest: { onBeforeRequest: event('onBeforeRequest') },
     webNavigation: { onBeforeNavigate: event('onBeforeNavigate'), onCommitted: event('onCommitted') },
@@ -99,6 +100,23 @@ describe('startNavigationJudge', () => {
     );
   });
 
+  it('does not make a dangerous page wait for the stored feeds; only a page the embedded feed lets through waits', async () => {
+    permissions = ['webRequest', 'webRequestBlocking'];
+    let restore!: () => void;
+    startNavigationJudge(new Promise<void>((resolve) => (restore = resolve)));
+    const onBeforeRequest = listeners.onBeforeRequest!;
+    expect(await onBeforeRequest({ url: LOOKALIKE, tabId: 3, type: 'main_frame' })).toEqual({ redirectUrl: `${WARNING}#${LOOKALIKE}` });
+    let answered = false;
+    const pending = Promise.resolve(onBeforeRequest({ url: 'https://news.example.com/', tabId: 3, type: 'main_frame' })).then((r) => {
+      answered = true;
+      return r;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(answered).toBe(false);
+    restore();
+    expect(await pending).toEqual({});
+  });
+
   it('Chromium: sends the tab to the warning page at navigation start (pushed), not what the rules pre-block', async () => {
     permissions = ['webNavigation'];
     startNavigationJudge(Promise.resolve());
@@ -108,6 +126,11 @@ describe('startNavigationJudge', () => {
     await vi.waitFor(() => expect(calls.filter(([n]) => n === 'tabs.update')).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(calls.filter(([n]) => n === 'tabs.update')).toEqual([['tabs.update', 4, { url: `${WARNING}?pushed=1#${LOOKALIKE}` }]]);
+    // Later navigations to the host are stopped before any request by a session rule.
+    const updates = calls
+      .filter(([n]) => n === 'dnr.updateSessionRules')
+      .map(([, u]) => u as { addRules: Array<{ condition: { requestDomains: string[] } }> });
+    expect(updates.at(-1)!.addRules[0]!.condition.requestDomains).toEqual(['invest-hk.gov-hk.support']);
   });
 
   it('Chromium: replaces a committed dangerous page or frame from inside', async () => {

@@ -18,8 +18,10 @@
  *   moment, so `onCommitted` replaces it again from inside (`location.replace`, which also
  *   covers frames), and the content script does the same from `document_start` when its
  *   `page-check` answer carries `warnAt`. A warning page pushed after the scam page committed
- *   is marked (`pushed=1`) so "Go back" skips the scam entry. `docs/performance.md` has the
- *   measured time from navigation start to the warning page.
+ *   is marked (`pushed=1`) so "Go back" skips the scam entry. A host judged dangerous is
+ *   also added to a session rule (`learned-blocks.ts`), so every later navigation to it is
+ *   stopped before any request, as in Firefox. `docs/performance.md` has the measured time
+ *   from navigation start to the warning page.
  * - A framed dangerous page also raises the banner in the tab's top frame (one per tab).
  * - "Continue anyway" (that host, that tab, 10 minutes) and the user's allowlist are
  *   honoured here as in `page-check` (`page-danger.ts`).
@@ -33,7 +35,8 @@ import { isDangerousPage, isPreBlocked } from '../shared/navigation/warning-page
 import { getEngine } from './engine-state';
 import { recordTopFrameCommit } from './interstitial-handlers';
 import { offerTopFrameBanner, pageVerdict } from './page-checks';
-import { warnAtFor } from './page-danger';
+import { learnBlock, startLearnedBlocks } from './learned-blocks';
+import { asciiHostOf, warnAtFor } from './page-danger';
 import { loadSettings } from './settings-store';
 
 const WEB_URL = /^https?:/i;
@@ -57,6 +60,25 @@ export async function judgeNavigation(
   return warnAt ? { warnAt, verdict } : null;
 }
 
+/**
+ * Judges at once with the engine as it is (the embedded feed is there from the first
+ * moment); only a page that verdict lets through waits for the stored feeds to be restored
+ * and is judged again. Restoring waits for managed policy, and Chromium's first
+ * `storage.managed.get()` after the browser starts takes about a second (0.9–3.5 s measured
+ * on the test machine): the feeds everyone has must not wait for it.
+ */
+function judgeSoon(
+  ready: Promise<unknown>,
+  isReady: () => boolean,
+): (url: string, tabId: number | undefined, options?: { pushed?: boolean }) => ReturnType<typeof judgeNavigation> {
+  return async (url, tabId, options) => {
+    const early = isReady() ? null : await judgeNavigation(url, tabId, options);
+    if (early) return early;
+    await ready;
+    return judgeNavigation(url, tabId, options);
+  };
+}
+
 /** Replaces the document in one frame of a tab by `url` (no new history entry). */
 async function replaceFrame(tabId: number, frameId: number, url: string): Promise<void> {
   await browser.scripting.executeScript({
@@ -68,19 +90,24 @@ async function replaceFrame(tabId: number, frameId: number, url: string): Promis
 }
 
 function logFailure(what: string): (error: unknown) => void {
-  return (error) => console.debug(`[navigation-judge] ${what} failed`, error);
+  return (error) => console.warn(`[navigation-judge] ${what} failed`, error);
 }
 
+type Judge = ReturnType<typeof judgeSoon>;
+
 /** Firefox: blocking `webRequest`, the page is never requested. */
-function startBlockingWebRequest(ready: Promise<unknown>): void {
+function startBlockingWebRequest(judge: Judge): void {
   browser.webRequest.onBeforeRequest.addListener(
     (details: WebRequest.OnBeforeRequestDetailsType) =>
-      ready.then(async (): Promise<WebRequest.BlockingResponse> => {
-        const judged = await judgeNavigation(details.url, details.tabId);
+      (async (): Promise<WebRequest.BlockingResponse> => {
+        const judged = await judge(details.url, details.tabId);
         if (!judged) return {};
         if (details.type === 'sub_frame') void offerTopFrameBanner(details.tabId, judged.verdict).catch(logFailure('frame banner'));
         console.info(`[navigation-judge] stopped ${details.type} ${new URL(details.url).host} before the request`);
         return { redirectUrl: judged.warnAt };
+      })().catch((error: unknown) => {
+        logFailure('request judgement')(error);
+        return {};
       }),
     { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub_frame'] },
     ['blocking'],
@@ -88,32 +115,30 @@ function startBlockingWebRequest(ready: Promise<unknown>): void {
 }
 
 /** Chromium: `webNavigation`, then the frame itself. */
-function startWebNavigation(ready: Promise<unknown>): void {
+function startWebNavigation(judge: Judge): void {
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
     if (details.frameId !== 0 || details.parentFrameId !== -1 || details.tabId < 0) return;
-    void ready
-      .then(async () => {
-        const judged = await judgeNavigation(details.url, details.tabId, { pushed: true });
-        // What the rules pre-block is redirected by the browser itself (no history entry);
-        // a second navigation would only add one. `onCommitted` catches any rule left out.
-        if (!judged || isPreBlocked(judged.verdict)) return;
-        await browser.tabs.update(details.tabId, { url: judged.warnAt });
-        console.info(`[navigation-judge] sent tab ${details.tabId} to the warning page for ${new URL(details.url).host}`);
-      })
-      .catch(logFailure('tab redirect'));
+    void (async () => {
+      const judged = await judge(details.url, details.tabId, { pushed: true });
+      // What the rules pre-block is redirected by the browser itself (no history entry);
+      // a second navigation would only add one. `onCommitted` catches any rule left out.
+      if (!judged || isPreBlocked(judged.verdict)) return;
+      void learnBlock(asciiHostOf(details.url));
+      await browser.tabs.update(details.tabId, { url: judged.warnAt });
+      console.info(`[navigation-judge] sent tab ${details.tabId} to the warning page for ${new URL(details.url).host}`);
+    })().catch(logFailure('tab redirect'));
   });
   browser.webNavigation.onCommitted.addListener((details) => {
     if (details.tabId < 0) return;
     if (details.frameId === 0) recordTopFrameCommit(details.tabId, details.url);
-    void ready
-      .then(async () => {
-        const judged = await judgeNavigation(details.url, details.tabId);
-        if (!judged) return;
-        // The page committed: replace it from inside (a frame, or a tab the server beat).
-        await replaceFrame(details.tabId, details.frameId, judged.warnAt);
-        if (details.frameId !== 0) await offerTopFrameBanner(details.tabId, judged.verdict);
-      })
-      .catch(logFailure('frame replace'));
+    void (async () => {
+      const judged = await judge(details.url, details.tabId);
+      if (!judged) return;
+      // The page committed: replace it from inside (a frame, or a tab the server beat).
+      void learnBlock(asciiHostOf(details.url));
+      await replaceFrame(details.tabId, details.frameId, judged.warnAt);
+      if (details.frameId !== 0) await offerTopFrameBanner(details.tabId, judged.verdict);
+    })().catch(logFailure('frame replace'));
   });
 }
 
@@ -122,12 +147,21 @@ function startWebNavigation(ready: Promise<unknown>): void {
  * the manifest grants it, else `webNavigation`). Listeners are registered synchronously at
  * start-up, so a navigation wakes the service worker (or Firefox's event page).
  *
- * @param ready - settles when the stored feeds are active; verdicts wait for it.
+ * @param ready - settles when the stored feeds are active; a page the embedded feed lets
+ *   through is judged again then.
  */
 export function startNavigationJudge(ready: Promise<unknown>): void {
-  const settled = ready.catch(() => undefined);
+  let isReady = false;
+  const settled = ready
+    .catch(() => undefined)
+    .then(() => {
+      isReady = true;
+    });
+  const judge = judgeSoon(settled, () => isReady);
   const permissions = browser.runtime.getManifest().permissions ?? [];
-  if (permissions.includes('webRequestBlocking') && browser.webRequest) startBlockingWebRequest(settled);
-  else if (browser.webNavigation) startWebNavigation(settled);
-  else console.warn('[navigation-judge] no webRequest or webNavigation: dangerous pages are judged by the content script only');
+  if (permissions.includes('webRequestBlocking') && browser.webRequest) startBlockingWebRequest(judge);
+  else if (browser.webNavigation) {
+    startLearnedBlocks();
+    startWebNavigation(judge);
+  } else console.warn('[navigation-judge] no webRequest or webNavigation: dangerous pages are judged by the content script only');
 }

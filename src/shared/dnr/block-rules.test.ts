@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../match/matcher';
 import { casesFeed, defaultFeed, defaultFeedInput } from '../match/testing/test-feed';
 import { parseFeed } from '../feed/validate-feed';
-import { allowRule, blockRulesFor, HOSTS_PER_RULE, type DnrRule } from './block-rules';
+import { allowRule, blockRulesFor, HOSTS_PER_RULE, learnedBlockRule, type DnrRule } from './block-rules';
 
 const PAGE = 'chrome-extension://abc/src/interstitial/index.html';
 
@@ -115,5 +115,17 @@ describe('allowRule', () => {
     expect(redirected(withAllow, 'http://investhk.gov.hk.secure-pay.top/pay', 8)).not.toBeNull();
     expect(redirected(withAllow, 'http://www.investhk.gov.hk.secure-pay.top/pay', 7)).not.toBeNull();
     expect(redirected(withAllow, 'http://investhk-verify.example/', 7)).not.toBeNull();
+  });
+});
+
+describe('learnedBlockRule', () => {
+  it('redirects a host the engine judged to the warning page, below official domains and "continue anyway"', () => {
+    const { rules } = blockRulesFor(defaultFeed(), { interstitialUrl: PAGE });
+    const learned = learnedBlockRule(900_000, ['invest-hk.gov-hk.support', 'investhk.gov.hk'], { interstitialUrl: PAGE });
+    const all = [...rules, learned];
+    expect(redirected(all, 'https://invest-hk.gov-hk.support/pay?ref=1')).toBe(`${PAGE}#https://invest-hk.gov-hk.support/pay?ref=1`);
+    // Even a host learned by mistake cannot block an official domain.
+    expect(redirected(all, 'https://www.investhk.gov.hk/')).toBeNull();
+    expect(redirected([...all, allowRule(1_000_001, 3, 'invest-hk.gov-hk.support')], 'https://invest-hk.gov-hk.support/', 3)).toBeNull();
   });
 });

@@ -236,3 +236,24 @@ export function allowRule(id: number, tabId: number, host: string): DnrRule {
     condition: { regexFilter: `^https?://${escapeRegex(host)}(:[0-9]+)?([/?#].*)?$`, tabIds: [tabId], resourceTypes: BLOCKED_TYPES },
   };
 }
+
+/**
+ * The session rule for hosts the engine judged dangerous during this browser session
+ * (Chromium's navigation judge, `src/background/learned-blocks.ts`): once a lookalike that
+ * no feed rule expresses has been seen, later navigations to it (a reload, another tab, a
+ * frame, the scam page's own redirects) are stopped before any request, like a feed rule.
+ * Lookalike priority: official domains stay allowed, "continue anyway" stays above it.
+ *
+ * @param id - session rule id (below the allowance ids).
+ * @param hosts - ASCII hosts (their subdomains match too).
+ * @param options.interstitialUrl - as for {@link blockRulesFor}.
+ */
+export function learnedBlockRule(id: number, hosts: readonly string[], options: Pick<BlockRuleOptions, 'interstitialUrl'>): DnrRule {
+  return {
+    id,
+    priority: LOOKALIKE_PRIORITY,
+    action: redirectTo(options),
+    condition: { regexFilter: ANY_HTTP_URL, requestDomains: [...hosts], resourceTypes: BLOCKED_TYPES },
+  };
+}
+
