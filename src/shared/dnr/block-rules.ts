@@ -256,4 +256,3 @@ export function learnedBlockRule(id: number, hosts: readonly string[], options: 
     condition: { regexFilter: ANY_HTTP_URL, requestDomains: [...hosts], resourceTypes: BLOCKED_TYPES },
   };
 }
-
