@@ -1,14 +1,18 @@
 /**
  * Lookalike detection: does a host that is not official imitate an official domain?
- * See the design note at the top of `matcher.ts` for the rules and thresholds.
+ * See the design note at the top of `matcher.ts` for the rules, thresholds and sources.
  *
  * Every rule runs on the ASCII host and, when the host has Unicode (IDN) labels, again
  * on its UTS #39 confusable skeleton; a hit found only on the skeleton carries the
  * reason `confusable-skeleton`.
  */
+import type { ChineseFolder } from './cjk-fold';
 import { foldAsciiConfusables, skeleton } from './confusable-skeleton';
 import { damerauLevenshtein } from './damerau-levenshtein';
 import { isSameOrSubdomain, toUnicodeHost } from './host';
+import { isCommonWord, isGovWord, PLACE_WORDS, segmentLabel, SERVICE_WORDS, type Segment } from './host-words';
+import { MAX_ACRONYM, nameTokens, type NameToken } from './name-tokens';
+import { isCjk } from './normalize-text';
 import { domainParts, type DomainParts } from './registrable-domain';
 import { trigramKey, TypoIndex, typoThreshold } from './typo-index';
 
@@ -16,8 +20,10 @@ import { trigramKey, TypoIndex, typoThreshold } from './typo-index';
 export interface LookalikeAgency {
   /** Normalised ASCII official hosts. */
   officialHosts: string[];
-  /** Brand tokens: lower-case ASCII letters and digits. */
+  /** The feed's `brand_tokens` (lower-case ASCII letters and digits); empty when the feed gives none. */
   brandTokens: string[];
+  /** Chinese names and aliases (NFKC-folded), looked for inside IDN labels. */
+  chineseNames?: string[];
 }
 
 /** A lookalike hit: which agency (index into the list given to the constructor) and why. */
@@ -26,7 +32,7 @@ export interface LookalikeHit {
   reasons: string[];
 }
 
-/** Brand tokens shorter than this are matched only as whole words, never as substrings. */
+/** Distinctive tokens at least this long count as substrings; shorter ones only as segments or words. */
 export const MIN_SUBSTRING_TOKEN = 6;
 /** Registrable domains at least this long may be one edit away from an official one. */
 export const MIN_DOMAIN_TYPO_LENGTH = 10;
@@ -36,22 +42,57 @@ interface LabelRun {
   labels: string[];
 }
 
+interface SubstringEntry {
+  agency: number;
+  token: string;
+  reasons: string[];
+}
+
+/** A suffix a registrar gives only to a government (Chromium's `IsSafeTLD` keeps .gov and .mil). */
+const GOVERNMENT_SUFFIX = /^(?:gov|mil|(?:gov|govt|gob|gouv|go|gc|mil)\.[a-z]{2,3})$/;
+
+/**
+ * True for a host that only a government can hold: under `gov.hk` (the Hong Kong
+ * government's second-level domain, assigned by HKIRC to bureaux and departments only) or
+ * under another government-only suffix (`gov`, `mil`, `gov.xx`, `govt.nz`, `gc.ca`…).
+ */
+export function isGovernmentHost(parts: DomainParts): boolean {
+  return GOVERNMENT_SUFFIX.test(parts.publicSuffix);
+}
+
 export class LookalikeDetector {
   /** Official hosts as label sequences, indexed by their first label. */
   private readonly runsByFirstLabel = new Map<string, LabelRun[]>();
+  /** The official label and its second-level suffix label (`wsd` + `gov`), by label. */
+  private readonly labelSuffixPairs = new Map<string, Array<{ agency: number; sld: string }>>();
   /** Skeletons of official hosts. */
   private readonly officialSkeletons: Array<{ agency: number; skeleton: string }> = [];
-  /** Brand tokens indexed by their first three characters (see `trigramKey`), for substring search. */
-  private readonly tokensByTrigram = new Map<number, Array<{ agency: number; token: string }>>();
-  /** Short brand tokens, matched as whole words. */
+  /** Distinctive tokens of 6+ letters indexed by their first three characters (see `trigramKey`). */
+  private readonly tokensByTrigram = new Map<number, SubstringEntry[]>();
+  /** Distinctive tokens of 4–5 letters from a label or the feed: whole words count alone (hsbc, hkpo). */
   private readonly shortTokens = new Map<string, number>();
+  /** Tokens judged by segmentation (acronyms, ordinary words, 5-letter distinctive parts). */
+  private readonly segmentTokens = new Map<string, NameToken[]>();
+  private readonly segmentTokenSet = new Set<string>();
+  /** The first three letters of every segment token, to skip labels that cannot hold one. */
+  private readonly segmentTrigrams = new Set<number>();
   private readonly tokenTypos = new TypoIndex<number>();
+  /** One-edit spellings of short label+suffix forms (`wssdgov` for `wsdgov`), matched as whole words. */
+  private readonly gluedTypos = new Map<string, number>();
   private readonly domainTypos = new TypoIndex<number>();
   private readonly officialRegistrable = new Set<string>();
   /** The label (registrable domain without suffix) of each official registrable domain. */
   private readonly officialLabelOf = new Map<string, string>();
+  private readonly chineseNames: Array<{ agency: number; name: string }> = [];
 
-  constructor(agencies: readonly LookalikeAgency[]) {
+  /**
+   * @param agencies - per agency (by index) its official hosts, brand tokens and Chinese names.
+   * @param chinese - folds Traditional and Simplified characters (see `cjk-fold.ts`).
+   */
+  constructor(
+    agencies: readonly LookalikeAgency[],
+    private readonly chinese?: ChineseFolder,
+  ) {
     agencies.forEach((agency, index) => {
       for (const host of agency.officialHosts) {
         // The host as labels, and its ASCII-confusable fold when that differs (a host
@@ -68,21 +109,70 @@ export class LookalikeDetector {
         this.officialRegistrable.add(parts.registrable);
         this.officialLabelOf.set(parts.registrable, parts.label);
         if (parts.registrable.length >= MIN_DOMAIN_TYPO_LENGTH) this.domainTypos.add(parts.registrable, index);
-      }
-      for (const raw of agency.brandTokens) {
-        for (const token of new Set([raw, foldAsciiConfusables(raw)])) {
-          if (token.length >= MIN_SUBSTRING_TOKEN) {
-            const key = trigramKey(token, 0);
-            const list = this.tokensByTrigram.get(key) ?? [];
-            if (!list.some((e) => e.token === token && e.agency === index)) list.push({ agency: index, token });
-            this.tokensByTrigram.set(key, list);
-          } else {
-            this.shortTokens.set(token, index);
-          }
-          this.tokenTypos.add(token, index);
+        const suffixLabels = parts.publicSuffix.split('.');
+        if (suffixLabels.length >= 2) {
+          const pairs = this.labelSuffixPairs.get(parts.label) ?? [];
+          pairs.push({ agency: index, sld: suffixLabels[0]! });
+          this.labelSuffixPairs.set(parts.label, pairs);
         }
       }
+      for (const entry of nameTokens(index, agency.officialHosts, agency.brandTokens)) this.addToken(entry);
+      for (const name of agency.chineseNames ?? []) {
+        const folded = this.chinese ? this.chinese.fold(name) : name;
+        if ([...folded].filter(isCjk).length >= 2) this.chineseNames.push({ agency: index, name: folded });
+      }
     });
+  }
+
+  private addToken(entry: NameToken): void {
+    const forms = new Set([entry.token, foldAsciiConfusables(entry.token)]);
+    for (const token of forms) {
+      const { agency, kind } = entry;
+      if (kind === 'distinctive' && token.length >= MIN_SUBSTRING_TOKEN) {
+        this.addSubstring(agency, token, entry.origin === 'label' || entry.origin === 'brand-token' ? 'brand' : entry.origin);
+      } else {
+        if (kind !== 'ordinary' && token.length > MAX_ACRONYM - 1 && (entry.origin === 'label' || entry.origin === 'brand-token')) {
+          // 4–5 letter labels and feed tokens (hsbc, hkpo, bochk): a whole word counts alone.
+          if (token.length >= 4) this.shortTokens.set(token, agency);
+        }
+        const list = this.segmentTokens.get(token) ?? [];
+        list.push({ ...entry, token });
+        this.segmentTokens.set(token, list);
+        this.segmentTokenSet.add(token);
+        this.segmentTrigrams.add(trigramKey(token, 0));
+      }
+      if (kind === 'distinctive') {
+        this.tokenTypos.add(token, agency);
+        // A label glued to `gov` is typed as one word: one edit counts even when short (wssdgov, wsdgoiv).
+        if (entry.origin === 'suffix-glued' && typoThreshold(token.length) === 0) {
+          for (const variant of editsOf(token)) if (!isCommonWord(variant)) this.gluedTypos.set(variant, agency);
+        }
+        // Chromium's character-swap heuristic: one swap of adjacent letters, never the first.
+        if (token.length >= 5 && token.length <= 8) {
+          for (let i = 1; i + 1 < token.length; i++) {
+            const swapped = token.slice(0, i) + token[i + 1]! + token[i]! + token.slice(i + 2);
+            if (swapped === token) continue;
+            if (swapped.length >= MIN_SUBSTRING_TOKEN) this.addSubstring(agency, swapped, 'typo-swap');
+          }
+        }
+      }
+    }
+  }
+
+  private addSubstring(agency: number, token: string, origin: string): void {
+    const key = trigramKey(token, 0);
+    const list = this.tokensByTrigram.get(key) ?? [];
+    if (list.some((e) => e.token === token)) return;
+    const reasons =
+      origin === 'brand'
+        ? ['brand-embedded']
+        : origin === 'typo-swap'
+          ? ['typo-distance-1', 'typo-swap']
+          : origin === 'suffix-glued'
+            ? ['official-name-embedded', 'suffix-glued']
+            : ['brand-embedded', origin];
+    list.push({ agency, token, reasons });
+    this.tokensByTrigram.set(key, list);
   }
 
   /**
@@ -96,9 +186,13 @@ export class LookalikeDetector {
     if (parts.isIp) return null;
     const hit = this.detectForm(host, parts, false);
     if (hit) return this.decorate(hit, parts);
+    const isIdn = host.includes('xn--');
+    if (isIdn && this.chineseNames.length > 0) {
+      const chineseHit = this.chineseNameInLabel(toUnicodeHost(host), parts);
+      if (chineseHit) return this.decorate(chineseHit, parts);
+    }
     // What a person sees: the UTS #39 skeleton of the Unicode form for IDN hosts, or the
     // ASCII confusables folded (hkp0, consurner) for plain ones.
-    const isIdn = host.includes('xn--');
     const seen = foldAsciiConfusables(isIdn ? skeleton(toUnicodeHost(host)) : host);
     if (seen === host) return null;
     for (const official of this.officialSkeletons) {
@@ -117,6 +211,21 @@ export class LookalikeDetector {
     return hit;
   }
 
+  /** An agency's Chinese name inside an IDN label of the registrable domain or a subdomain (`香港郵政繳費.com`). */
+  private chineseNameInLabel(unicodeHost: string, parts: DomainParts): LookalikeHit | null {
+    const labels = unicodeHost.split('.');
+    const suffixCount = parts.publicSuffix ? countLabels(parts.publicSuffix) : 0;
+    const own = labels.slice(0, Math.max(1, labels.length - suffixCount));
+    for (const label of own) {
+      if (![...label].some(isCjk)) continue;
+      const folded = this.chinese ? this.chinese.fold(label.normalize('NFKC')) : label;
+      for (const { agency, name } of this.chineseNames) {
+        if (folded.includes(name)) return { agency, reasons: ['chinese-name-in-idn'] };
+      }
+    }
+    return null;
+  }
+
   /**
    * The rules on one form of the host (ASCII, or skeleton). `parts` gives the number of
    * suffix labels; the skeleton maps character by character, so the count carries over.
@@ -128,6 +237,9 @@ export class LookalikeDetector {
     if (!isSkeleton && form.includes('xn--')) for (let i = 0; i < labels.length; i++) if (labels[i]!.startsWith('xn--')) labels[i] = '';
     const suffixCount = parts.publicSuffix ? countLabels(parts.publicSuffix) : 0;
     const own = labels.slice(0, Math.max(1, labels.length - suffixCount));
+    // The rules that read words rather than the official name (2b, 3b, glued and affix typos)
+    // never judge a host only a government can hold (ird.govt.nz, wsdot.wa.gov).
+    const loose = !isGovernmentHost(parts);
 
     // 1. The official host as whole labels: investhk.gov.hk.pay-fee.top, investhk.gov.hk.com.
     for (let i = 0; i < labels.length; i++) {
@@ -149,8 +261,8 @@ export class LookalikeDetector {
     //    (hkpo-gov.hk). Most hosts have no hyphen: then the words are the labels.
     const hyphenated = form.includes('-') || form.includes('_');
     const words = hyphenated ? own.flatMap((label) => label.split(SEPARATORS).filter(Boolean)) : own;
+    const wordsAndSuffix = own.length < labels.length ? words.concat(labels.slice(own.length)) : words;
     if (hyphenated) {
-      const wordsAndSuffix = own.length < labels.length ? words.concat(labels.slice(own.length)) : words;
       for (let i = 0; i < words.length; i++) {
         const runs = this.runsByFirstLabel.get(words[i]!);
         if (runs === undefined) continue;
@@ -160,7 +272,21 @@ export class LookalikeDetector {
       }
     }
 
-    // 3. A brand token inside a label: investhk-payment.com, invest-hk-gov.top, investhk.github.io.
+    // 2b. The official label and its second-level suffix label with another ending, or a
+    //     misspelt `gov`: wsd.gov.ink, wsd-gov.homes, ird.goy.hk, wsd.igov.help.
+    if (loose && this.labelSuffixPairs.size > 0) {
+      for (let i = 0; i + 2 < wordsAndSuffix.length; i++) {
+        const pairs = this.labelSuffixPairs.get(wordsAndSuffix[i]!);
+        if (pairs === undefined) continue;
+        const next = wordsAndSuffix[i + 1]!;
+        for (const pair of pairs) {
+          if (next === pair.sld) return { agency: pair.agency, reasons: ['official-name-embedded', 'suffix-swap'] };
+          if (pair.sld === 'gov' && isGovWord(next)) return { agency: pair.agency, reasons: ['official-name-embedded', 'suffix-typo'] };
+        }
+      }
+    }
+
+    // 3. A distinctive token inside a label: investhk-payment.com, invest-hk-gov.top, hketolletca.com.
     const squashedLabels = hyphenated ? own.map((label) => label.replace(SEPARATORS, '')) : own;
     for (let l = 0; l < own.length; l++) {
       const squashed = squashedLabels[l]!;
@@ -169,8 +295,9 @@ export class LookalikeDetector {
         if (entries === undefined) continue;
         for (const entry of entries) {
           if (!squashed.startsWith(entry.token, i)) continue;
-          const exact = l === own.length - 1 && own[l] === entry.token;
-          return { agency: entry.agency, reasons: [exact ? 'brand-in-other-domain' : 'brand-embedded'] };
+          const exact =
+            entry.reasons[0] === 'brand-embedded' && entry.reasons.length === 1 && l === own.length - 1 && own[l] === entry.token;
+          return { agency: entry.agency, reasons: exact ? ['brand-in-other-domain'] : [...entry.reasons] };
         }
       }
     }
@@ -181,8 +308,21 @@ export class LookalikeDetector {
       }
     }
 
+    // 3b. Short and ordinary tokens as words of a segmented label, with the evidence each
+    //     kind needs (see `name-tokens.ts`): wsdgov, hkhsbc, octopushk, hk.octopusd.cloud.
+    if (loose && this.segmentTokens.size > 0) {
+      const hit = this.segmentedHit(words);
+      if (hit) return hit;
+    }
+
     // 4. Typos of a brand token (lnvesthk.com, investhk-paymnet.com) and of a whole
     //    official registrable domain (investhk.gov.hx, investhkgov.hk).
+    if (loose && this.gluedTypos.size > 0) {
+      for (const word of words) {
+        const agency = this.gluedTypos.get(word);
+        if (agency !== undefined) return { agency, reasons: ['typo-distance-1', 'suffix-glued'] };
+      }
+    }
     for (const word of words) {
       const match = this.tokenTypos.lookup(word)[0];
       if (match) return { agency: match.value, reasons: [`typo-distance-${match.distance}`] };
@@ -193,9 +333,12 @@ export class LookalikeDetector {
         if (match) return { agency: match.value, reasons: [`typo-distance-${match.distance}`] };
       }
     }
-    // 5. A typo of a brand token glued to another word: lnvesthkpayment.com, payhongkongpots.net.
+    // 5. A typo of a brand token glued to another word: lnvesthkpayment.com, payhongkongpots.net;
+    //    for 7–11 letter tokens only when a place or government word stands beside it
+    //    (gov.hketoliese.com).
+    const context = loose && words.some((w) => PLACE_WORDS.has(w) || isGovWord(w));
     for (const label of squashedLabels) {
-      const match = this.tokenTypos.lookupAffix(label);
+      const match = this.tokenTypos.lookupAffix(label, context ? 1 : 2);
       if (match) return { agency: match.value, reasons: [`typo-distance-${match.distance}`, 'brand-embedded'] };
     }
     const registrable = isSkeleton ? labels.slice(-(suffixCount + 1)).join('.') : parts.registrable;
@@ -212,6 +355,72 @@ export class LookalikeDetector {
     }
     return null;
   }
+
+  /** Rule 3b on the words (hyphen-separated parts of the labels) of a host. */
+  private segmentedHit(words: readonly string[]): LookalikeHit | null {
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
+      if (!this.mayHoldSegmentToken(word)) continue;
+      const segments = segmentLabel(word, this.segmentTokenSet);
+      let unknown = 0;
+      for (const s of segments) if (s.kind === 'unknown') unknown += s.text.length;
+      for (let s = 0; s < segments.length; s++) {
+        if (segments[s]!.kind !== 'token') continue;
+        const left = s > 0 ? segments[s - 1]! : wordUnit(words[w - 1]);
+        const right = s + 1 < segments.length ? segments[s + 1]! : wordUnit(words[w + 1]);
+        for (const entry of this.segmentTokens.get(segments[s]!.text) ?? []) {
+          if (entry.kind === 'acronym') {
+            if (unknown === 0 && (isContext(left, true) || isContext(right, true))) {
+              return { agency: entry.agency, reasons: ['acronym-as-word'] };
+            }
+          } else if (entry.kind === 'ordinary') {
+            if (unknown <= 2 && (isContext(left, false) || isContext(right, false))) {
+              return { agency: entry.agency, reasons: ['name-with-place-word'] };
+            }
+          } else {
+            return { agency: entry.agency, reasons: ['brand-embedded', entry.origin] };
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private mayHoldSegmentToken(word: string): boolean {
+    for (let i = 0; i + 3 <= word.length; i++) if (this.segmentTrigrams.has(trigramKey(word, i))) return true;
+    return false;
+  }
+}
+
+/** Every string one edit (Damerau-Levenshtein) from `word`, over lower-case letters and digits. */
+function editsOf(word: string): Set<string> {
+  const letters = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    for (const c of letters) out.add(word.slice(0, i) + c + word.slice(i));
+    if (i < word.length) {
+      out.add(word.slice(0, i) + word.slice(i + 1));
+      for (const c of letters) out.add(word.slice(0, i) + c + word.slice(i + 1));
+      if (i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2));
+    }
+  }
+  out.delete(word);
+  return out;
+}
+
+/** A neighbouring word as a segment (its kind from the word lists), or null at the edge. */
+function wordUnit(word: string | undefined): Segment | null {
+  if (!word) return null;
+  if (PLACE_WORDS.has(word)) return { text: word, kind: 'place' };
+  if (isGovWord(word)) return { text: word, kind: 'gov' };
+  if (SERVICE_WORDS.has(word)) return { text: word, kind: 'service' };
+  return { text: word, kind: 'word' };
+}
+
+/** True for a place or government word, and with `service` for a service word too. */
+function isContext(unit: Segment | null, service: boolean): boolean {
+  if (!unit) return false;
+  return unit.kind === 'place' || unit.kind === 'gov' || (service && unit.kind === 'service');
 }
 
 const SEPARATORS = /[-_]+/g;

@@ -185,7 +185,7 @@ describe('typo thresholds (Damerau-Levenshtein, growing with length)', () => {
     ['hongkongpots.com', 'hongkongpost', 'typo-distance-1'],
     ['hongkpngpsot.com', 'hongkongpost', 'typo-distance-2'],
     ['consumercounicl.org', 'consumer-council', 'typo-distance-1'],
-    ['hkpogov.hk', 'hongkongpost', 'typo-distance-1'], // one edit of a whole official domain
+    ['hkpogov.hk', 'hongkongpost', 'suffix-glued'], // the official host without its dot (one edit of it)
     ['hongkongpotsparcel.com', 'hongkongpost', 'typo-distance-1'], // typo glued to a word (12+ characters)
   ])('%s imitates %s (%s)', (host, agency, reason) => {
     const v = all.matchUrl(`https://${host}/`);

@@ -61,7 +61,9 @@
 import type { Agency, Feed } from '../feed/feed-schema';
 import { displayedHosts } from './displayed-host';
 import { toAsciiHost } from './host';
+import { ChineseFolder } from './cjk-fold';
 import { LookalikeDetector } from './lookalike';
+import { isCjk } from './normalize-text';
 import { parseTarget } from './parse-target';
 import { unwrapRedirects } from './redirect-wrappers';
 import { domainParts } from './registrable-domain';
@@ -146,11 +148,13 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
         scamHosts.set(host, { agency: index, host });
       }
     }
-    const brandTokens =
-      agency.brand_tokens ?? hosts.map((h) => domainParts(h).label.replace(/[^a-z0-9]/g, '')).filter((t) => t.length >= 4);
-    return { officialHosts: hosts, brandTokens: [...new Set(brandTokens)] };
+    const chineseNames = agencyNames(agency)
+      .map((n) => n.normalize('NFKC'))
+      .filter((n) => [...n].some(isCjk));
+    return { officialHosts: hosts, brandTokens: agency.brand_tokens ?? [], chineseNames };
   });
-  const lookalikes = new LookalikeDetector(lookalikeInput);
+  const chinese = new ChineseFolder(lookalikeInput.flatMap((a) => a.chineseNames));
+  const lookalikes = new LookalikeDetector(lookalikeInput, chinese);
   const mentions = new MentionFinder(
     agencies.map((a) => [a.names.en, a.names['zh-Hant'], a.names['zh-Hans'], ...a.aliases].filter((n): n is string => !!n)),
   );
@@ -295,6 +299,11 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
     hasPathEntries: (host) => scamPaths.has(host),
     mentionNeedles: () => mentions.needles(new Set(agencies.flatMap((a, i) => (isCampaignActive(a) ? [i] : [])))),
   };
+}
+
+/** Every name and alias of an agency, in every language. */
+function agencyNames(agency: Agency): string[] {
+  return [agency.names.en, agency.names['zh-Hant'], agency.names['zh-Hans'], ...agency.aliases].filter((n): n is string => !!n);
 }
 
 function mustHost(domain: string): string {
