@@ -99,6 +99,12 @@ export const agencySchema = z
     email: z.email().optional(),
     website: httpUrlSchema,
     advisory_url: httpUrlSchema.optional(),
+    /**
+     * Publishers whose pages report on this agency without a mention banner (a news
+     * service, another public body). Pages under `gov.hk` never get one anyway. Lookalike,
+     * scam-entry and deceptive-link verdicts are not affected.
+     */
+    trusted_publishers: z.array(hostnameSchema).default([]),
     /** SMS sender IDs the agency has registered (e.g. `#HKPost`). */
     sms_sender_ids: z.array(nonEmpty).default([]),
     /** The agency's own statement: what it never asks for by link. */

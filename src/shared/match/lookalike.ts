@@ -46,6 +46,8 @@ interface SubstringEntry {
   agency: number;
   token: string;
   reasons: string[];
+  /** Made only of ordinary and place words (`hongkongpost`, `consumercouncil`). */
+  compound: boolean;
 }
 
 /** A suffix a registrar gives only to a government (Chromium's `IsSafeTLD` keeps .gov and .mil). */
@@ -171,7 +173,9 @@ export class LookalikeDetector {
           : origin === 'suffix-glued'
             ? ['official-name-embedded', 'suffix-glued']
             : ['brand-embedded', origin];
-    list.push({ agency, token, reasons });
+    const segments = segmentLabel(token, NO_TOKENS);
+    const compound = segments.length >= 2 && segments.every((seg) => seg.kind === 'word' || seg.kind === 'place' || seg.kind === 'service');
+    list.push({ agency, token, reasons, compound });
     this.tokensByTrigram.set(key, list);
   }
 
@@ -295,6 +299,9 @@ export class LookalikeDetector {
         if (entries === undefined) continue;
         for (const entry of entries) {
           if (!squashed.startsWith(entry.token, i)) continue;
+          // A name made of ordinary words after another ordinary word is another name:
+          // thehongkongpost.com is a newspaper ("The Hong Kong Post"), not Hongkong Post.
+          if (entry.compound && i > 0 && endsWithOrdinaryWord(squashed.slice(0, i))) continue;
           const exact =
             entry.reasons[0] === 'brand-embedded' && entry.reasons.length === 1 && l === own.length - 1 && own[l] === entry.token;
           return { agency: entry.agency, reasons: exact ? ['brand-in-other-domain'] : [...entry.reasons] };
@@ -374,7 +381,12 @@ export class LookalikeDetector {
               return { agency: entry.agency, reasons: ['acronym-as-word'] };
             }
           } else if (entry.kind === 'ordinary') {
-            if (unknown <= 2 && (isContext(left, false) || isContext(right, false))) {
+            const withLeft = isContext(left, false);
+            if (unknown <= 2 && (withLeft || isContext(right, false))) {
+              // After another ordinary word the phrase is another name (thehongkongpost.com).
+              const start = withLeft ? s - 1 : s;
+              const before = start >= 1 ? segments[start - 1] : undefined;
+              if (before && before.kind === 'word' && before.text.length >= 3) continue;
               return { agency: entry.agency, reasons: ['name-with-place-word'] };
             }
           } else {
@@ -406,6 +418,15 @@ function editsOf(word: string): Set<string> {
   }
   out.delete(word);
   return out;
+}
+
+const NO_TOKENS: ReadonlySet<string> = new Set();
+
+/** True when `text` segments into words and its last one is an ordinary word of 3+ letters. */
+function endsWithOrdinaryWord(text: string): boolean {
+  const segments = segmentLabel(text, NO_TOKENS);
+  const last = segments[segments.length - 1];
+  return last !== undefined && last.kind === 'word' && last.text.length >= 3;
 }
 
 /** A neighbouring word as a segment (its kind from the word lists), or null at the edge. */

@@ -63,18 +63,27 @@ import { displayedHosts } from './displayed-host';
 import { toAsciiHost } from './host';
 import { ChineseFolder } from './cjk-fold';
 import { LookalikeDetector } from './lookalike';
+import { isSameOrSubdomain } from './host';
 import { isCjk } from './normalize-text';
 import { parseTarget } from './parse-target';
 import { unwrapRedirects } from './redirect-wrappers';
 import { domainParts } from './registrable-domain';
-import { findRequestCues } from './request-cues';
+import { isGovernmentHost } from './lookalike';
+import { actionAsks, analyseRequests } from './request-analysis';
 import { MentionFinder } from './text-mentions';
 import { DEFAULT_SEVERITY, louder, type Verdict, type VerdictName } from './verdict';
 
 /** Signals about a page besides its text, gathered by the content script. */
 export interface PageSignals {
-  /** The page has inputs for passwords, card numbers or identity numbers. */
+  /** The page has inputs for passwords, card numbers or identity numbers (a payment or credential form). */
   sensitiveInputs?: boolean;
+  /**
+   * The visible labels of the page's buttons, submit inputs and links (each up to 80
+   * characters; a few hundred at most). A label that asks for payment or personal data
+   * ("Pay now", "Verify your account", "立即付款") is a request to the reader even when
+   * the text around it only reports.
+   */
+  actionTexts?: readonly string[];
 }
 
 export interface MatcherOptions {
@@ -155,9 +164,10 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
   });
   const chinese = new ChineseFolder(lookalikeInput.flatMap((a) => a.chineseNames));
   const lookalikes = new LookalikeDetector(lookalikeInput, chinese);
-  const mentions = new MentionFinder(
-    agencies.map((a) => [a.names.en, a.names['zh-Hant'], a.names['zh-Hans'], ...a.aliases].filter((n): n is string => !!n)),
-  );
+  const mentions = new MentionFinder(agencies.map(agencyNames), chinese);
+  const trustedPublishers = agencies.map((a) => (a.trusted_publishers ?? []).map((d) => mustHost(d)));
+  /** True when pages of `host` may report on agency `i` without a mention banner. */
+  const trustedFor = (host: string, i: number): boolean => trustedPublishers[i]!.some((d) => isSameOrSubdomain(host, d));
   const hostCache = new Map<string, HostVerdict>();
 
   const judged = (name: VerdictName, agency: number | null, reasons: string[]): HostVerdict => ({
@@ -204,14 +214,26 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
   }
 
   function judgeWeb(input: string, url: URL, host: string): Verdict {
-    const { url: target, wrappers } = unwrapRedirects(url);
+    const { url: target, wrappers, opaque, tooDeep } = unwrapRedirects(url);
     const targetHost = wrappers.length > 0 ? (toAsciiHost(target.hostname) ?? target.hostname) : host;
     const unwrapReasons = wrappers.map((w) => `unwrapped-redirect:${w}`);
     const withTarget = (v: Verdict): Verdict => (wrappers.length > 0 ? { ...v, target: target.href } : v);
+    if (opaque) {
+      // The destination is not in the link (Mimecast): unknown, never official.
+      return withTarget(verdict(input, 'unrelated', null, [...unwrapReasons, `opaque-redirect:${opaque}`]));
+    }
     const paths = scamPaths.get(targetHost);
     const pathHit = paths?.find((p) => target.pathname.startsWith(p.prefix));
     if (pathHit) return withTarget(verdict(input, 'blocklisted', pathHit.agency, [...unwrapReasons, 'scam-url-prefix']));
     const byHost = judgeHost(targetHost);
+    if (tooDeep && byHost.severity !== 'danger') {
+      // More wrappers than any mail gateway adds: a link built to tire checkers. Suspicious
+      // whatever the innermost URL reached; never official.
+      return withTarget({
+        ...verdict(input, 'deceptive-link', null, [...unwrapReasons, 'redirect-nesting-too-deep']),
+        severity: 'caution',
+      });
+    }
     return withTarget({ url: input, ...byHost, reasons: [...unwrapReasons, ...byHost.reasons] });
   }
 
@@ -240,7 +262,9 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
 
   function matchLink(href: string, text: string, pageUrl?: string): Verdict {
     const own = matchUrl(href, pageUrl);
-    if (own.verdict === 'blocklisted' || own.verdict === 'lookalike') return own;
+    if (own.verdict === 'blocklisted' || own.verdict === 'lookalike' || own.severity === 'caution') return own;
+    // A gateway that hides the destination (Mimecast) rewrites genuine links too: unknown, no mismatch.
+    if (own.reasons.some((r) => r.startsWith('opaque-redirect:'))) return own;
     const shown = displayedHosts(text);
     if (shown.length === 0) return own;
     const target = parseTarget(href, pageUrl);
@@ -272,13 +296,27 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
     if (page.verdict === 'official') return page;
     const found = mentions.find(text);
     if (found.length === 0) return verdict(pageUrl, 'unrelated', null, []);
-    const active = found.filter((i) => isCampaignActive(agencies[i]!));
-    if (active.length === 0) {
-      return { ...verdict(pageUrl, 'mentions', found[0]!, ['mentions-name', 'campaign-ended']), severity: 'none' };
+    // Government publishers: a page under gov.hk (or another government-only suffix) reports
+    // on agencies and never gets a mention banner; a feed may trust further publishers per agency.
+    const target = parseTarget(pageUrl);
+    const host = target.kind === 'web' ? (toAsciiHost(target.host) ?? target.host) : '';
+    const government = host !== '' && isGovernmentHost(domainParts(host));
+    const reportable = found.filter((i) => !government && !trustedFor(host, i));
+    if (reportable.length === 0) {
+      return { ...verdict(pageUrl, 'mentions', found[0]!, ['mentions-name', 'trusted-publisher']), severity: 'none' };
     }
-    const cues = findRequestCues(text).map((kind) => `asks-${kind}`);
+    const active = reportable.filter((i) => isCampaignActive(agencies[i]!));
+    if (active.length === 0) {
+      return { ...verdict(pageUrl, 'mentions', reportable[0]!, ['mentions-name', 'campaign-ended']), severity: 'none' };
+    }
+    const requests = analyseRequests(text);
+    const cues = requests.asks.map((kind) => `asks-${kind}`);
     if (signals.sensitiveInputs) cues.push('sensitive-input');
-    const v = verdict(pageUrl, 'mentions', active[0]!, ['mentions-name', ...cues]);
+    const actions = new Set((signals.actionTexts ?? []).slice(0, 500).flatMap(actionAsks));
+    for (const kind of actions) cues.push(`action-asks-${kind}`);
+    const reasons = ['mentions-name', ...cues];
+    if (cues.length === 0 && requests.reported.length > 0) reasons.push('reports-warning');
+    const v = verdict(pageUrl, 'mentions', active[0]!, reasons);
     return cues.length > 0 ? { ...v, severity: 'caution' } : v;
   }
 

@@ -116,6 +116,8 @@ export class TypoIndex<T> {
       for (const e of list) {
         const n = e.token.length;
         if (e.max < minEdits || length <= n || !word.startsWith(e.piece, i)) continue;
+        // The token itself is there, intact: that is for the exact rules to judge, not a typo.
+        if (word.includes(e.token)) continue;
         for (let w = n; w <= n + 1 && w < length; w++) {
           // A prefix when the piece sits near its own offset; a suffix when near the end.
           if (i <= e.offset + 1 && damerauLevenshtein(word.slice(0, w), e.token, 1) === 1) {
