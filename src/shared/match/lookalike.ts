@@ -40,7 +40,12 @@ export const MIN_DOMAIN_TYPO_LENGTH = 10;
 interface LabelRun {
   agency: number;
   labels: string[];
+  /** The first label is an ordinary word (office.com): its name at the end of a host is just a name. */
+  ordinary: boolean;
 }
+
+/** Official hosts whose first label is shorter than this are not looked for as label runs. */
+const MIN_RUN_LABEL = 3;
 
 interface SubstringEntry {
   agency: number;
@@ -48,6 +53,8 @@ interface SubstringEntry {
   reasons: string[];
   /** Made only of ordinary and place words (`hongkongpost`, `consumercouncil`). */
   compound: boolean;
+  /** A segment token (rule 3b), not a substring token: marks the label for segmentation. */
+  segment?: boolean;
 }
 
 /** A suffix a registrar gives only to a government (Chromium's `IsSafeTLD` keeps .gov and .mil). */
@@ -71,14 +78,17 @@ export class LookalikeDetector {
   private readonly officialSkeletons: Array<{ agency: number; skeleton: string }> = [];
   /** Distinctive tokens of 6+ letters indexed by their first three characters (see `trigramKey`). */
   private readonly tokensByTrigram = new Map<number, SubstringEntry[]>();
+  private maxSubstringToken = 0;
   /** Distinctive tokens of 4–5 letters from a label or the feed: whole words count alone (hsbc, hkpo). */
   private readonly shortTokens = new Map<string, number>();
   /** Tokens judged by segmentation (acronyms, ordinary words, 5-letter distinctive parts). */
   private readonly segmentTokens = new Map<string, NameToken[]>();
   private readonly segmentTokenSet = new Set<string>();
   /** The first three letters of every segment token, to skip labels that cannot hold one. */
-  private readonly segmentTrigrams = new Set<number>();
+  private readonly segmentTrigrams = new Map<number, NameToken[]>();
   private readonly tokenTypos = new TypoIndex<number>();
+  /** One-edit spellings of 5–6 letter distinctive names (see `addShortEdits`), matched as whole words. */
+  private readonly shortEdits = new Map<string, number>();
   /** One-edit spellings of short label+suffix forms (`wssdgov` for `wsdgov`), matched as whole words. */
   private readonly gluedTypos = new Map<string, number>();
   private readonly domainTypos = new TypoIndex<number>();
@@ -102,17 +112,22 @@ export class LookalikeDetector {
         for (const form of new Set([host, foldAsciiConfusables(host)])) {
           const labels = form.split('.');
           const first = labels[0]!;
+          // Two-letter names (hp.com, vk.com) are in too many hosts by chance (Chromium's
+          // target embedding skips e2LDs this short too).
+          if (first.length < MIN_RUN_LABEL) continue;
           const runs = this.runsByFirstLabel.get(first) ?? [];
-          runs.push({ agency: index, labels });
+          runs.push({ agency: index, labels, ordinary: isCommonWord(first) });
           this.runsByFirstLabel.set(first, runs);
         }
         this.officialSkeletons.push({ agency: index, skeleton: foldAsciiConfusables(skeleton(host)) });
         const parts = domainParts(host);
+        // An official host below a registrable domain the agency does not own: only the host counts.
+        const ownsRegistrable = parts.subdomain === '' || parts.subdomain === 'www';
         this.officialRegistrable.add(parts.registrable);
         this.officialLabelOf.set(parts.registrable, parts.label);
-        if (parts.registrable.length >= MIN_DOMAIN_TYPO_LENGTH) this.domainTypos.add(parts.registrable, index);
+        if (ownsRegistrable && parts.registrable.length >= MIN_DOMAIN_TYPO_LENGTH) this.domainTypos.add(parts.registrable, index);
         const suffixLabels = parts.publicSuffix.split('.');
-        if (suffixLabels.length >= 2) {
+        if (ownsRegistrable && suffixLabels.length >= 2) {
           const pairs = this.labelSuffixPairs.get(parts.label) ?? [];
           pairs.push({ agency: index, sld: suffixLabels[0]! });
           this.labelSuffixPairs.set(parts.label, pairs);
@@ -137,11 +152,27 @@ export class LookalikeDetector {
           // 4–5 letter labels and feed tokens (hsbc, hkpo, bochk): a whole word counts alone.
           if (token.length >= 4) this.shortTokens.set(token, agency);
         }
+        if (
+          kind === 'distinctive' &&
+          token === entry.token &&
+          token.length >= 5 &&
+          (entry.origin === 'label' || entry.origin === 'brand-token')
+        ) {
+          this.addShortEdits(token, agency);
+        }
         const list = this.segmentTokens.get(token) ?? [];
         list.push({ ...entry, token });
         this.segmentTokens.set(token, list);
         this.segmentTokenSet.add(token);
-        this.segmentTrigrams.add(trigramKey(token, 0));
+        const key = trigramKey(token, 0);
+        const byKey = this.segmentTrigrams.get(key) ?? [];
+        byKey.push({ ...entry, token });
+        this.segmentTrigrams.set(key, byKey);
+        // Also a marker in the substring index, so one scan finds both kinds.
+        const markers = this.tokensByTrigram.get(key) ?? [];
+        if (!markers.some((e) => e.segment && e.token === token))
+          markers.push({ agency, token, reasons: [], compound: false, segment: true });
+        this.tokensByTrigram.set(key, markers);
       }
       if (kind === 'distinctive') {
         this.tokenTypos.add(token, agency);
@@ -149,6 +180,8 @@ export class LookalikeDetector {
         if (entry.origin === 'suffix-glued' && typoThreshold(token.length) === 0) {
           for (const variant of editsOf(token)) if (!isCommonWord(variant)) this.gluedTypos.set(variant, agency);
         }
+        if (token === entry.token && token.length === 6 && (entry.origin === 'label' || entry.origin === 'brand-token'))
+          this.addShortEdits(token, agency);
         // Chromium's character-swap heuristic: one swap of adjacent letters, never the first.
         if (token.length >= 5 && token.length <= 8) {
           for (let i = 1; i + 1 < token.length; i++) {
@@ -158,6 +191,21 @@ export class LookalikeDetector {
           }
         }
       }
+    }
+  }
+
+  /**
+   * One edit of a 5–6 letter distinctive name, as a whole word (abcxd for abcyd, gogle for
+   * google), with Chromium's guards against the usual false positives: the first letter
+   * stays (hank/tank are different words), the result is no ordinary word, and a
+   * difference only in trailing digits does not count (site45/site35).
+   */
+  private addShortEdits(token: string, agency: number): void {
+    const stem = token.replace(/[0-9]+$/, '');
+    for (const variant of editsOf(token)) {
+      if (variant[0] !== token[0] || variant.length < 5 || isCommonWord(variant)) continue;
+      if (variant.replace(/[0-9]+$/, '') === stem) continue;
+      if (!this.shortEdits.has(variant)) this.shortEdits.set(variant, agency);
     }
   }
 
@@ -174,8 +222,11 @@ export class LookalikeDetector {
             ? ['official-name-embedded', 'suffix-glued']
             : ['brand-embedded', origin];
     const segments = segmentLabel(token, NO_TOKENS);
-    const compound = segments.length >= 2 && segments.every((seg) => seg.kind === 'word' || seg.kind === 'place' || seg.kind === 'service');
+    const compound =
+      segments.some((seg) => seg.kind === 'place') &&
+      segments.every((seg) => seg.kind === 'word' || seg.kind === 'place' || seg.kind === 'service');
     list.push({ agency, token, reasons, compound });
+    this.maxSubstringToken = Math.max(this.maxSubstringToken, token.length);
     this.tokensByTrigram.set(key, list);
   }
 
@@ -191,13 +242,14 @@ export class LookalikeDetector {
     const hit = this.detectForm(host, parts, false);
     if (hit) return this.decorate(hit, parts);
     const isIdn = host.includes('xn--');
+    const unicode = isIdn ? toUnicodeHost(host) : host;
     if (isIdn && this.chineseNames.length > 0) {
-      const chineseHit = this.chineseNameInLabel(toUnicodeHost(host), parts);
+      const chineseHit = this.chineseNameInLabel(unicode, parts);
       if (chineseHit) return this.decorate(chineseHit, parts);
     }
     // What a person sees: the UTS #39 skeleton of the Unicode form for IDN hosts, or the
     // ASCII confusables folded (hkp0, consurner) for plain ones.
-    const seen = foldAsciiConfusables(isIdn ? skeleton(toUnicodeHost(host)) : host);
+    const seen = foldAsciiConfusables(isIdn ? skeleton(unicode) : host);
     if (seen === host) return null;
     for (const official of this.officialSkeletons) {
       if (isSameOrSubdomain(seen, official.skeleton)) {
@@ -265,24 +317,28 @@ export class LookalikeDetector {
     //    (hkpo-gov.hk). Most hosts have no hyphen: then the words are the labels.
     const hyphenated = form.includes('-') || form.includes('_');
     const words = hyphenated ? own.flatMap((label) => label.split(SEPARATORS).filter(Boolean)) : own;
-    const wordsAndSuffix = own.length < labels.length ? words.concat(labels.slice(own.length)) : words;
     if (hyphenated) {
+      const all = withSuffix(words, own, labels);
       for (let i = 0; i < words.length; i++) {
         const runs = this.runsByFirstLabel.get(words[i]!);
         if (runs === undefined) continue;
         for (const run of runs) {
-          if (startsRun(wordsAndSuffix, i, run.labels)) return { agency: run.agency, reasons: ['official-name-embedded'] };
+          if (!startsRun(all, i, run.labels)) continue;
+          // example-office.com: an ordinary word before the host's own suffix is just a name.
+          if (run.ordinary && i + run.labels.length > words.length) continue;
+          return { agency: run.agency, reasons: ['official-name-embedded'] };
         }
       }
     }
 
     // 2b. The official label and its second-level suffix label with another ending, or a
     //     misspelt `gov`: wsd.gov.ink, wsd-gov.homes, ird.goy.hk, wsd.igov.help.
-    if (loose && this.labelSuffixPairs.size > 0) {
-      for (let i = 0; i + 2 < wordsAndSuffix.length; i++) {
-        const pairs = this.labelSuffixPairs.get(wordsAndSuffix[i]!);
+    if (loose && this.labelSuffixPairs.size > 0 && anyIn(words, this.labelSuffixPairs)) {
+      const all = withSuffix(words, own, labels);
+      for (let i = 0; i + 2 < all.length; i++) {
+        const pairs = this.labelSuffixPairs.get(all[i]!);
         if (pairs === undefined) continue;
-        const next = wordsAndSuffix[i + 1]!;
+        const next = all[i + 1]!;
         for (const pair of pairs) {
           if (next === pair.sld) return { agency: pair.agency, reasons: ['official-name-embedded', 'suffix-swap'] };
           if (pair.sld === 'gov' && isGovWord(next)) return { agency: pair.agency, reasons: ['official-name-embedded', 'suffix-typo'] };
@@ -292,19 +348,48 @@ export class LookalikeDetector {
 
     // 3. A distinctive token inside a label: investhk-payment.com, invest-hk-gov.top, hketolletca.com.
     const squashedLabels = hyphenated ? own.map((label) => label.replace(SEPARATORS, '')) : own;
+    let segmentCandidate = false;
     for (let l = 0; l < own.length; l++) {
       const squashed = squashedLabels[l]!;
-      for (let i = 0; i + MIN_SUBSTRING_TOKEN <= squashed.length; i++) {
+      for (let i = 0; i + 3 <= squashed.length; i++) {
         const entries = this.tokensByTrigram.get(trigramKey(squashed, i));
         if (entries === undefined) continue;
         for (const entry of entries) {
           if (!squashed.startsWith(entry.token, i)) continue;
+          if (entry.segment) {
+            segmentCandidate = loose;
+            continue;
+          }
           // A name made of ordinary words after another ordinary word is another name:
           // thehongkongpost.com is a newspaper ("The Hong Kong Post"), not Hongkong Post.
           if (entry.compound && i > 0 && endsWithOrdinaryWord(squashed.slice(0, i))) continue;
           const exact =
             entry.reasons[0] === 'brand-embedded' && entry.reasons.length === 1 && l === own.length - 1 && own[l] === entry.token;
           return { agency: entry.agency, reasons: exact ? ['brand-in-other-domain'] : [...entry.reasons] };
+        }
+      }
+    }
+    // The name split by dots (myethe.rwallet.com): the labels of the host joined back.
+    if (own.length >= 2) {
+      const joined = squashedLabels.join('');
+      // Only starts that let a token cross a dot: the labels alone were scanned above.
+      let boundary = 0;
+      for (let l = 0; l + 1 < own.length; l++) {
+        boundary += squashedLabels[l]!.length;
+        const from = Math.max(0, boundary - this.maxSubstringToken + 1);
+        for (let i = from; i < boundary && i + MIN_SUBSTRING_TOKEN <= joined.length; i++) {
+          const entries = this.tokensByTrigram.get(trigramKey(joined, i));
+          if (entries === undefined) continue;
+          for (const entry of entries) {
+            if (
+              entry.segment ||
+              entry.reasons[0] !== 'brand-embedded' ||
+              !joined.startsWith(entry.token, i) ||
+              i + entry.token.length <= boundary
+            )
+              continue;
+            return { agency: entry.agency, reasons: ['brand-embedded', 'split-by-dots'] };
+          }
         }
       }
     }
@@ -317,7 +402,7 @@ export class LookalikeDetector {
 
     // 3b. Short and ordinary tokens as words of a segmented label, with the evidence each
     //     kind needs (see `name-tokens.ts`): wsdgov, hkhsbc, octopushk, hk.octopusd.cloud.
-    if (loose && this.segmentTokens.size > 0) {
+    if (segmentCandidate) {
       const hit = this.segmentedHit(words);
       if (hit) return hit;
     }
@@ -328,6 +413,13 @@ export class LookalikeDetector {
       for (const word of words) {
         const agency = this.gluedTypos.get(word);
         if (agency !== undefined) return { agency, reasons: ['typo-distance-1', 'suffix-glued'] };
+      }
+    }
+    // Not on the skeleton: a folded digit plus an edit is two changes (goog0le.com).
+    if (!isSkeleton && this.shortEdits.size > 0) {
+      for (const word of words) {
+        const agency = this.shortEdits.get(word);
+        if (agency !== undefined) return { agency, reasons: ['typo-distance-1'] };
       }
     }
     for (const word of words) {
@@ -343,7 +435,7 @@ export class LookalikeDetector {
     // 5. A typo of a brand token glued to another word: lnvesthkpayment.com, payhongkongpots.net;
     //    for 7–11 letter tokens only when a place or government word stands beside it
     //    (gov.hketoliese.com).
-    const context = loose && words.some((w) => PLACE_WORDS.has(w) || isGovWord(w));
+    const context = loose && MAY_HOLD_CONTEXT.test(form) && words.some(isContextWord);
     for (const label of squashedLabels) {
       const match = this.tokenTypos.lookupAffix(label, context ? 1 : 2);
       if (match) return { agency: match.value, reasons: [`typo-distance-${match.distance}`, 'brand-embedded'] };
@@ -367,7 +459,7 @@ export class LookalikeDetector {
   private segmentedHit(words: readonly string[]): LookalikeHit | null {
     for (let w = 0; w < words.length; w++) {
       const word = words[w]!;
-      if (!this.mayHoldSegmentToken(word)) continue;
+      if (!this.mayHoldSegmentToken(word, words[w - 1], words[w + 1])) continue;
       const segments = segmentLabel(word, this.segmentTokenSet);
       let unknown = 0;
       for (const s of segments) if (s.kind === 'unknown') unknown += s.text.length;
@@ -398,8 +490,22 @@ export class LookalikeDetector {
     return null;
   }
 
-  private mayHoldSegmentToken(word: string): boolean {
-    for (let i = 0; i + 3 <= word.length; i++) if (this.segmentTrigrams.has(trigramKey(word, i))) return true;
+  /**
+   * Cheap test before segmenting `word`: it must hold a segment token, and an ordinary-word
+   * token needs a place or government word in the word or beside it.
+   */
+  private mayHoldSegmentToken(word: string, before: string | undefined, after: string | undefined): boolean {
+    let context: boolean | undefined;
+    for (let i = 0; i + 3 <= word.length; i++) {
+      const entries = this.segmentTrigrams.get(trigramKey(word, i));
+      if (entries === undefined) continue;
+      for (const entry of entries) {
+        if (!word.startsWith(entry.token, i)) continue;
+        if (entry.kind !== 'ordinary') return true;
+        context ??= MAY_HOLD_CONTEXT.test(word) || isContextWord(before) || isContextWord(after);
+        if (context) return true;
+      }
+    }
     return false;
   }
 }
@@ -421,6 +527,24 @@ function editsOf(word: string): Set<string> {
 }
 
 const NO_TOKENS: ReadonlySet<string> = new Set();
+
+/** True when some word is a key of `map`. */
+function anyIn(words: readonly string[], map: ReadonlyMap<string, unknown>): boolean {
+  for (const word of words) if (map.has(word)) return true;
+  return false;
+}
+
+/** The words of a host's own labels followed by its public-suffix labels. */
+function withSuffix(words: string[], own: readonly string[], labels: readonly string[]): string[] {
+  return own.length < labels.length ? words.concat(labels.slice(own.length)) : words;
+}
+
+/** A word that may hold a place or government word (or a misspelt gov): worth segmenting. */
+const MAY_HOLD_CONTEXT = /hk|hongkong|g[a-z]?o[a-z]?[vy]|gv/;
+
+function isContextWord(word: string | undefined): boolean {
+  return word !== undefined && (PLACE_WORDS.has(word) || isGovWord(word));
+}
 
 /** True when `text` segments into words and its last one is an ordinary word of 3+ letters. */
 function endsWithOrdinaryWord(text: string): boolean {

@@ -49,12 +49,15 @@ export function foldForMentions(input: string, chinese?: ChineseFolder): FoldedT
       }
       continue;
     }
-    let out = (cp < 0x80 ? ch : ch.normalize('NFKC')).toLowerCase();
+    const normal = cp < 0x80 ? ch : ch.normalize('NFKC');
+    let out = normal.toLowerCase();
     if (cp >= 0x80 && out.length === 1 && out.charCodeAt(0) >= 0x80 && !isCjk(out)) {
-      // A letter of another script that UTS #39 maps to ASCII letters reads as those letters
-      // (lower case first: the prototype of Cyrillic І is l, of і is i).
-      const proto = CONFUSABLES[out];
-      if (proto !== undefined && /^[A-Za-z0-9]{1,2}$/.test(proto)) out = proto.toLowerCase();
+      // A letter of another script that UTS #39 maps to ASCII letters reads as those letters.
+      // A capital reads as the capital it imitates (Greek Η is H, though η looks like n);
+      // UTS #39 folds capital I into l, so a capital whose prototype is l reads as i.
+      const upper = normal !== out;
+      const proto = upper ? CONFUSABLES[normal] : CONFUSABLES[out];
+      if (proto !== undefined && /^[A-Za-z0-9]{1,2}$/.test(proto)) out = upper && proto === 'l' ? 'i' : proto.toLowerCase();
     }
     if (chinese && out.length === 1 && isCjk(out)) out = chinese.fold(out);
     for (const unit of out) {

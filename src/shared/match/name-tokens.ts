@@ -64,7 +64,10 @@ export function nameTokens(agency: number, officialHosts: readonly string[], bra
   for (const host of officialHosts) {
     const parts = domainParts(host);
     if (parts.isIp) continue;
-    const label = parts.label.replace(/[^a-z0-9]/g, '');
+    // An official host below a registrable domain the agency does not own
+    // (news.example.com): its name is its own first label, not the registrable one.
+    const owned = parts.subdomain === '' || parts.subdomain === 'www' ? parts.label : parts.subdomain.split('.')[0]!;
+    const label = owned.replace(/[^a-z0-9]/g, '');
     add(label, tokenKind(label), 'label');
     // Compound labels: strip place words from either end (hketoll → etoll).
     const segments = segmentLabel(label, new Set());
@@ -83,7 +86,8 @@ export function nameTokens(agency: number, officialHosts: readonly string[], bra
     }
     // The label glued to its second-level suffix label: wsd.gov.hk → wsdgov.
     const suffixLabels = parts.publicSuffix.split('.');
-    if (suffixLabels.length >= 2 && label.length >= MIN_ACRONYM) add(label + suffixLabels[0], 'distinctive', 'suffix-glued');
+    if (owned === parts.label && suffixLabels.length >= 2 && label.length >= MIN_ACRONYM)
+      add(label + suffixLabels[0], 'distinctive', 'suffix-glued');
   }
   return [...out.values()];
 }

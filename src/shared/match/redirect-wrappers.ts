@@ -121,8 +121,13 @@ export function unwrapRedirects(url: URL): Unwrapped {
   return { url: current, wrappers };
 }
 
+/** The registrable domains of every wrapper host: one test that most URLs fail. */
+const WRAPPER_DOMAINS =
+  /(?:^|\.)(?:outlook\.com|office\.net|google\.[a-z.]+|facebook\.com|instagram\.com|messenger\.com|urldefense\.[a-z.]+|linkedin\.com|slack-redir\.net|youtube\.com|cudasvc\.com|qq\.com|wechat\.com|mimecast\.com|vk\.com|steamcommunity\.com)$/;
+
 function wrapperOf(url: URL): RedirectWrapper | undefined {
   const host = url.hostname;
+  if (!WRAPPER_DOMAINS.test(host)) return undefined;
   return REDIRECT_WRAPPERS.find((w) => w.host.test(host) && (!w.path || w.path.test(url.pathname)));
 }
 
