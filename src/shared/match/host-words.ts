@@ -107,6 +107,19 @@ export const SERVICE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 let dictionary: Set<string> | null = null;
+let kindTable: Map<string, SegmentKind> | null = null;
+
+/** Every known word with its kind (place, government, service or ordinary word), built once. */
+function wordKinds(): ReadonlyMap<string, SegmentKind> {
+  if (kindTable) return kindTable;
+  const table = new Map<string, SegmentKind>();
+  for (const word of commonWords()) table.set(word, 'word');
+  for (const word of SERVICE_WORDS) table.set(word, 'service');
+  for (const word of [...GOV_WORDS, ...govMisspellings()]) table.set(word, 'gov');
+  for (const word of PLACE_WORDS) table.set(word, 'place');
+  kindTable = table;
+  return table;
+}
 let govTypos: Set<string> | null = null;
 
 /** The common-word dictionary (lower-case ASCII letters), built on first use. */
@@ -146,21 +159,25 @@ export function isCommonWord(word: string): boolean {
  * common word (`goy`, `giov`, `goiv`, `igov`, `govu`, `govv`).
  */
 export function isGovWord(word: string): boolean {
-  if (GOV_WORDS.has(word)) return true;
-  if (!govTypos) {
-    govTypos = new Set();
-    const letters = 'abcdefghijklmnopqrstuvwxyz';
-    const base = 'gov';
-    const variants = new Set<string>();
-    for (let i = 0; i <= base.length; i++) {
-      for (const c of letters) variants.add(base.slice(0, i) + c + base.slice(i));
-      if (i < base.length) for (const c of letters) variants.add(base.slice(0, i) + c + base.slice(i + 1));
-    }
-    for (const v of variants) {
-      if (v !== base && v.includes('g') && !commonWords().has(v) && damerauLevenshtein(v, base, 1) === 1) govTypos.add(v);
-    }
+  return GOV_WORDS.has(word) || govMisspellings().has(word);
+}
+
+/** One-edit spellings of `gov` that contain a g and are not common words, built once. */
+function govMisspellings(): ReadonlySet<string> {
+  if (govTypos) return govTypos;
+  const typos = new Set<string>();
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const base = 'gov';
+  const variants = new Set<string>();
+  for (let i = 0; i <= base.length; i++) {
+    for (const c of letters) variants.add(base.slice(0, i) + c + base.slice(i));
+    if (i < base.length) for (const c of letters) variants.add(base.slice(0, i) + c + base.slice(i + 1));
   }
-  return govTypos.has(word);
+  for (const v of variants) {
+    if (v !== base && v.includes('g') && !commonWords().has(v) && damerauLevenshtein(v, base, 1) === 1) typos.add(v);
+  }
+  govTypos = typos;
+  return typos;
 }
 
 /** What a segment of a label is. */
@@ -190,7 +207,7 @@ const UNKNOWN_COST = 1;
  */
 export function segmentLabel(label: string, tokens: ReadonlySet<string>): Segment[] {
   const n = label.length;
-  const words = commonWords();
+  const kinds = wordKinds();
   const cost = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1).fill(-1);
   const kindAt: Array<SegmentKind | undefined> = new Array(n + 1);
@@ -208,14 +225,13 @@ export function segmentLabel(label: string, tokens: ReadonlySet<string>): Segmen
       const piece = label.slice(i, j);
       let kind: SegmentKind | undefined;
       let c = WORD_COST;
-      if (tokens.has(piece)) {
+      if (tokens.size > 0 && tokens.has(piece)) {
         kind = 'token';
         c = TOKEN_COST;
-      } else if (PLACE_WORDS.has(piece)) kind = 'place';
-      else if (isGovWord(piece)) kind = 'gov';
-      else if (SERVICE_WORDS.has(piece)) kind = 'service';
-      else if (words.has(piece)) kind = 'word';
-      if (!kind) continue;
+      } else {
+        kind = kinds.get(piece);
+        if (kind === undefined) continue;
+      }
       const total = cost[i]! + c;
       if (total < cost[j]!) {
         cost[j] = total;

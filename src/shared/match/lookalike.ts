@@ -221,10 +221,13 @@ export class LookalikeDetector {
           : origin === 'suffix-glued'
             ? ['official-name-embedded', 'suffix-glued']
             : ['brand-embedded', origin];
-    const segments = segmentLabel(token, NO_TOKENS);
-    const compound =
-      segments.some((seg) => seg.kind === 'place') &&
-      segments.every((seg) => seg.kind === 'word' || seg.kind === 'place' || seg.kind === 'service');
+    let compound = false;
+    if (origin === 'brand' && PLACE_IN.test(token)) {
+      const segments = segmentLabel(token, NO_TOKENS);
+      compound =
+        segments.some((seg) => seg.kind === 'place') &&
+        segments.every((seg) => seg.kind === 'word' || seg.kind === 'place' || seg.kind === 'service');
+    }
     list.push({ agency, token, reasons, compound });
     this.maxSubstringToken = Math.max(this.maxSubstringToken, token.length);
     this.tokensByTrigram.set(key, list);
@@ -527,6 +530,8 @@ function editsOf(word: string): Set<string> {
 }
 
 const NO_TOKENS: ReadonlySet<string> = new Set();
+/** Cheap test for a place word inside a token (see `PLACE_WORDS`). */
+const PLACE_IN = /hk|hongkong|xianggang/;
 
 /** True when some word is a key of `map`. */
 function anyIn(words: readonly string[], map: ReadonlyMap<string, unknown>): boolean {

@@ -38,6 +38,12 @@ export const MIN_ACRONYM = 3;
 /** Longest token treated as an acronym. */
 export const MAX_ACRONYM = 4;
 
+/** True when `label` begins or ends with a place word (only then can it be a compound with one). */
+function startsOrEndsWithPlace(label: string): boolean {
+  for (const place of PLACE_WORDS) if (label !== place && (label.startsWith(place) || label.endsWith(place))) return true;
+  return false;
+}
+
 /** The kind of a word used as a name. */
 export function tokenKind(word: string): TokenKind {
   if (isCommonWord(word)) return 'ordinary';
@@ -70,12 +76,12 @@ export function nameTokens(agency: number, officialHosts: readonly string[], bra
     const label = owned.replace(/[^a-z0-9]/g, '');
     add(label, tokenKind(label), 'label');
     // Compound labels: strip place words from either end (hketoll → etoll).
-    const segments = segmentLabel(label, new Set());
+    const segments = startsOrEndsWithPlace(label) ? segmentLabel(label, new Set()) : [];
     let start = 0;
     let end = segments.length;
     while (start < end && segments[start]!.kind === 'place') start++;
     while (end > start && segments[end - 1]!.kind === 'place') end--;
-    if (start > 0 || end < segments.length) {
+    if (segments.length > 0 && (start > 0 || end < segments.length)) {
       const core = segments
         .slice(start, end)
         .map((s) => s.text)
