@@ -30,6 +30,14 @@ export class ChineseFolder {
     }
   }
 
+  /** Every form of `ch` among the names' characters (itself, its Simplified and Traditional forms). */
+  forms(ch: string): string[] {
+    const canonical = this.canonical.get(ch) ?? ch;
+    const out = new Set([ch, canonical]);
+    for (const [from, to] of this.canonical) if (to === canonical) out.add(from);
+    return [...out];
+  }
+
   /** True when no name has a character with two forms (nothing to fold). */
   get empty(): boolean {
     return this.canonical.size === 0;

@@ -232,3 +232,31 @@ describe('reporting is not asking', () => {
     expect(invest.matchText(text, 'https://claim.example/', { actionTexts: ['Read more'] }).severity).toBe('info');
   });
 });
+
+describe('the prefilter a content script can carry', () => {
+  const pattern = new RegExp(invest.mentionPrefilter(), 'i');
+
+  it.each([
+    'Іnvеst Hоng Kоng grant',
+    '投 資 推 廣 署 通知',
+    '投资推廣署通知',
+    'I n v e s t H K grant',
+    'In\u00advest\u00adHK',
+    'Notice from InvestHK',
+  ])('lets %s through to the full check', (text) => {
+    expect(pattern.test(text)).toBe(true);
+    expect(invest.matchText(text, 'https://notice.example/').agency).toBe('investhk');
+  });
+
+  it('stops ordinary text (a loose pass is fine: the full check decides)', () => {
+    expect(pattern.test('本週舉行多場投資推廣活動')).toBe(false);
+    expect(pattern.test('Weather in Kowloon')).toBe(false);
+  });
+
+  it('is empty when no campaign is active', () => {
+    const ended = createMatcher(
+      casesFeed({ campaign: { kind: 'ransomware', since: '2025-02-23', until: '2025-12-31', status: 'ended', summary: { en: 'Over.' } } }),
+    );
+    expect(ended.mentionPrefilter()).toBe('');
+  });
+});

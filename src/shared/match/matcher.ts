@@ -176,6 +176,14 @@ export interface Matcher {
    * a prefilter for text held elsewhere (a page); only text containing one needs `matchText`.
    */
   mentionNeedles(): string[];
+  /**
+   * A loose regular-expression source (use with the `i` flag) matching the names of the
+   * agencies whose campaign is active through the evasions `matchText` reads through
+   * (look-alike letters, mixed Chinese scripts, spaces or invisible characters between
+   * characters): a prefilter for text held elsewhere that cannot carry the folding tables.
+   * Empty when no campaign is active.
+   */
+  mentionPrefilter(): string;
 }
 
 type HostVerdict = Omit<Verdict, 'url' | 'target'>;
@@ -399,6 +407,7 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
     matchPage,
     hasPathEntries: (host) => scamPaths.has(host),
     mentionNeedles: () => mentions.needles(new Set(agencies.flatMap((a, i) => (isCampaignActive(a) ? [i] : [])))),
+    mentionPrefilter: () => mentions.prefilterSource(new Set(agencies.flatMap((a, i) => (isCampaignActive(a) ? [i] : [])))),
   };
 }
 

