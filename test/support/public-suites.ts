@@ -128,13 +128,17 @@ function scoreWith(flags: (c: SuiteCase) => boolean): SuiteScore {
   };
 }
 
-/** Our engine: a case is flagged when its URL verdict warns. */
-export function engineSuiteScore(): SuiteScore {
-  const matchers = new Map<string, Matcher>();
+/**
+ * Our engine: a case is flagged when its URL verdict warns.
+ *
+ * @param create - builds a matcher from a feed (another version of the engine, to compare).
+ */
+export function engineSuiteScore(create: (feed: Feed) => Pick<Matcher, 'matchUrl'> = createMatcher): SuiteScore {
+  const matchers = new Map<string, Pick<Matcher, 'matchUrl'>>();
   return scoreWith((c) => {
     const key = c.target ?? c.group;
     let matcher = matchers.get(key);
-    if (!matcher) matchers.set(key, (matcher = createMatcher(targetsFeed(caseTargets(c)))));
+    if (!matcher) matchers.set(key, (matcher = create(targetsFeed(caseTargets(c)))));
     return isWarning(matcher.matchUrl(`https://${c.host}/`).severity);
   });
 }
