@@ -3,7 +3,9 @@
  * width-insensitive (see `foldText`), Latin names on word boundaries (so "invest? Hong
  * Kong" and "reinvesthk" do not count), Chinese names anywhere. Traditional names also
  * match in Simplified script: the Simplified form is derived with OpenCC (`opencc-js`,
- * Hong Kong Traditional → mainland Simplified) when the matcher is built.
+ * Hong Kong Traditional → mainland Simplified) the first time text is searched. Building
+ * the converter parses OpenCC's dictionaries (tens of milliseconds), which a caller that
+ * only judges URLs (`scam-alert check URL`) never pays.
  */
 import { Converter } from 'opencc-js/t2cn';
 import { foldText, isCjk } from './normalize-text';
@@ -16,32 +18,44 @@ interface Needle {
   latin: boolean;
 }
 
-const toSimplified = Converter({ from: 'hk', to: 'cn' });
+let toSimplified: ((text: string) => string) | undefined;
+
+/** Hong Kong Traditional → mainland Simplified, the converter built on first use. */
+function simplified(text: string): string {
+  toSimplified ??= Converter({ from: 'hk', to: 'cn' });
+  return toSimplified(text);
+}
 
 export class MentionFinder {
-  /** Needles indexed by their first two characters, so a scan costs O(text length). */
-  private readonly byPrefix = new Map<string, Needle[]>();
+  /** Needles indexed by their first two characters, so a scan costs O(text length); built on first use. */
+  private index: Map<string, Needle[]> | undefined;
 
   /**
    * @param names - per agency (by index), its names and aliases in any language.
    */
-  constructor(names: ReadonlyArray<readonly string[]>) {
-    names.forEach((list, agency) => {
+  constructor(private readonly names: ReadonlyArray<readonly string[]>) {}
+
+  private get byPrefix(): Map<string, Needle[]> {
+    if (this.index) return this.index;
+    const index = new Map<string, Needle[]>();
+    this.names.forEach((list, agency) => {
       const texts = new Set<string>();
       for (const name of list) {
         const folded = foldText(name).trim();
         if (folded.length < 2) continue;
         texts.add(folded);
-        if ([...folded].some(isCjk)) texts.add(foldText(toSimplified(folded)).trim());
+        if ([...folded].some(isCjk)) texts.add(foldText(simplified(folded)).trim());
       }
       for (const text of texts) {
         const needle: Needle = { agency, text, latin: ![...text].some(isCjk) };
         const key = text.slice(0, 2);
-        const bucket = this.byPrefix.get(key) ?? [];
+        const bucket = index.get(key) ?? [];
         bucket.push(needle);
-        this.byPrefix.set(key, bucket);
+        index.set(key, bucket);
       }
     });
+    this.index = index;
+    return index;
   }
 
   /**
