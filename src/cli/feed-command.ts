@@ -11,8 +11,7 @@ import type { Feed } from '../shared/feed/feed-schema';
 import { generateKeyPair, signatureFile, signFeedValue } from '../shared/feed/signature';
 import { feedSchema } from '../shared/feed/feed-schema';
 import { semanticProblems, type FeedProblem } from '../shared/feed/validate-feed';
-import { createMatcher } from '../shared/match/matcher';
-import { checkVerdict, formatVerdict } from './check-command';
+import { addCheckOptions, checkCommand, type CheckOptions } from './check-command';
 import { readBytes, readJson, readPrivateKey, readPublicKey, writeNew } from './feed-files';
 import { CliError, type Io } from './io';
 import { loadFeedFile } from './load-feed';
@@ -202,23 +201,14 @@ export function registerFeedCommand(program: Command, io: Io): void {
       io.out(options.json ? `${JSON.stringify(d)}\n` : formatDiff(d));
     });
 
-  feed
+  const check = feed
     .command('check')
-    .description('Print the verdict of each URL against a given feed (test a feed before publishing).')
+    .description(
+      'Print the verdict of each URL against a given feed (test a feed before publishing); "-" reads URLs or JSON lines from standard input, as `check` does.',
+    )
     .argument('<feed>', 'feed JSON file')
-    .argument('<urls...>', 'URLs to check')
-    .option('--link-text <text>', 'judge each URL as a link whose visible text is TEXT')
-    .option('--page-text <text>', 'judge each URL as a page showing TEXT')
-    .option('--json', 'print one JSON object per line {"url","verdict","severity","agency","reasons"}')
-    .action(async (file: string, urls: string[], options: { linkText?: string; pageText?: string; json?: boolean }) => {
-      const matcher = createMatcher(await loadFeedFile(file));
-      for (const url of urls) {
-        const v = checkVerdict(matcher, url, options);
-        io.out(
-          options.json
-            ? `${JSON.stringify({ url: v.url, verdict: v.verdict, severity: v.severity, agency: v.agency, reasons: v.reasons })}\n`
-            : formatVerdict(v),
-        );
-      }
-    });
+    .argument('<inputs...>', 'URLs to check; "-" for standard input');
+  addCheckOptions(check).action(async (file: string, inputs: string[], options: CheckOptions) =>
+    checkCommand(inputs, { ...options, feed: file }, io),
+  );
 }
