@@ -12,7 +12,7 @@ import { generateKeyPair, signatureFile, signFeedValue } from '../shared/feed/si
 import { feedSchema } from '../shared/feed/feed-schema';
 import { semanticProblems, type FeedProblem } from '../shared/feed/validate-feed';
 import { addCheckOptions, checkCommand, type CheckOptions } from './check-command';
-import { readBytes, readJson, readPrivateKey, readPublicKey, writeNew } from './feed-files';
+import { makeParentFolders, readBytes, refuseExisting, readJson, readPrivateKey, readPublicKey, writeNew } from './feed-files';
 import { CliError, type Io } from './io';
 import { loadFeedFile } from './load-feed';
 
@@ -103,11 +103,15 @@ export function registerFeedCommand(program: Command, io: Io): void {
 
   feed
     .command('keygen')
-    .description('Create an Ed25519 signing key: PREFIX.key (secret, mode 600) and PREFIX.pub (base64 public key for readers and policy).')
+    .description(
+      'Create an Ed25519 signing key: PREFIX.key (secret, mode 600) and PREFIX.pub (base64 public key for readers and policy). Missing folders are created (mode 700); symbolic links are never written through.',
+    )
     .requiredOption('--out <prefix>', 'path prefix of the two files, e.g. keys/cert-2026')
     .option('--force', 'replace existing files')
     .action(async (options: { out: string; force?: boolean }) => {
+      if (!options.force) await refuseExisting([`${options.out}.key`, `${options.out}.pub`]);
       const key = await generateKeyPair();
+      await makeParentFolders(options.out);
       await writeNew(`${options.out}.key`, `${JSON.stringify(key, null, 2)}\n`, !!options.force, 0o600);
       await writeNew(`${options.out}.pub`, `${key.public_key}\n`, !!options.force);
       io.out(`key id:     ${key.key_id}\npublic key: ${key.public_key}\nwrote ${options.out}.key (keep secret) and ${options.out}.pub\n`);
