@@ -28,7 +28,7 @@ type OutStream = NodeJS.WritableStream & { writableNeedDrain?: boolean; destroye
 export function createProcessIo(
   stdout: OutStream = process.stdout,
   stderr: OutStream = process.stderr,
-  stdin: ChunkSource = process.stdin,
+  stdin: () => ChunkSource = () => process.stdin,
 ): Io & { failed(): boolean } {
   let gone = false;
   let failed = false;
@@ -47,7 +47,10 @@ export function createProcessIo(
       if (!gone) stdout.write(text);
     },
     err: (text) => void stderr.write(text),
-    stdin,
+    // Opened only when read: a run that reads no standard input never touches it.
+    get stdin() {
+      return stdin();
+    },
     ready: async () => {
       if (!gone && stdout.writableNeedDrain) await settled(stdout, ['drain', 'close', 'error']);
       return !gone && !stdout.destroyed;
