@@ -39,6 +39,14 @@ if (!existsSync(BUNDLE)) throw new Error('[bench-cli] dist/cli/scam-alert.js is 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/**
+ * Loaded with `node --import` into a measured run: prints the process's CPU time (user +
+ * system, all threads, since start) on exit. CPU time does not grow when other processes
+ * compete for the cores, so it is printed beside wall-clock time on a shared machine.
+ */
+const CPU_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('cpu='+(u.user+u.system)+'\\n')})`;
+const cpuOf = (stderr: string) => Number(/cpu=(\d+)/.exec(stderr)?.[1]) / 1e6;
+
 /** Seconds of one whole run; throws when it fails. */
 function timeRun(command: string, args: string[]): number {
   const t0 = process.hrtime.bigint();
@@ -48,30 +56,48 @@ function timeRun(command: string, args: string[]): number {
   return seconds;
 }
 
+/** CPU seconds of one whole `node ARGS` run (see CPU_HOOK). */
+function cpuRun(args: string[]): number {
+  const r = spawnSync(process.execPath, ['--import', CPU_HOOK, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`[bench-cli] node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return cpuOf(r.stderr);
+}
+
+/** Prints the median wall-clock time of `runs` whole runs, and for `node` runs the median CPU time of as many more. */
 function startup(label: string, command: string, args: string[], runs = RUNS): void {
   timeRun(command, args); // warm the file cache
   const times = Array.from({ length: runs }, () => timeRun(command, args));
+  const cpu = command === process.execPath ? `; CPU median ${fmt(median(Array.from({ length: runs }, () => cpuRun(args))), 3)} s` : '';
   console.info(
-    `${label.padEnd(58)} median ${fmt(median(times), 3)} s  (min ${fmt(Math.min(...times), 3)}, max ${fmt(Math.max(...times), 3)}, ${runs} runs)`,
+    `${label.padEnd(58)} median ${fmt(median(times), 3)} s  (min ${fmt(Math.min(...times), 3)}, max ${fmt(Math.max(...times), 3)}, ${runs} runs${cpu})`,
   );
 }
 
-/** Seconds for the bundle to judge `file` (standard input), output through a pipe; checks one output line per input line. */
-function timeBatch(file: string, lines: number): Promise<number> {
+/** Wall and CPU seconds for the bundle to judge `file` (standard input), output through a pipe; checks one output line per input line. */
+function timeBatch(file: string, lines: number): Promise<{ wall: number; cpu: number }> {
   return new Promise((resolve, reject) => {
     const input = openSync(file, 'r');
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, [BUNDLE, 'check', '--json', '-'], { cwd: ROOT, stdio: [input, 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', CPU_HOOK, BUNDLE, 'check', '--json', '-'], {
+      cwd: ROOT,
+      stdio: [input, 'pipe', 'pipe'],
+    });
     closeSync(input);
     let count = 0;
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout!.on('data', (chunk: Buffer) => {
       for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) count++;
     });
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      if (code !== 0 || count !== lines) reject(new Error(`[bench-cli] batch exited ${code} with ${count} of ${lines} lines`));
-      else resolve(seconds);
+      if (code !== 0 || count !== lines) reject(new Error(`[bench-cli] batch exited ${code} with ${count} of ${lines} lines: ${stderr}`));
+      else resolve({ wall: seconds, cpu: cpuOf(stderr) });
     });
   });
 }
@@ -79,11 +105,12 @@ function timeBatch(file: string, lines: number): Promise<number> {
 async function batch(label: string, text: string, lines: number, dir: string): Promise<void> {
   const file = path.join(dir, 'input.txt');
   writeFileSync(file, text);
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) times.push(await timeBatch(file, lines));
-  const m = median(times);
+  const runs: Array<{ wall: number; cpu: number }> = [];
+  for (let i = 0; i < 3; i++) runs.push(await timeBatch(file, lines));
+  const wall = runs.map((r) => r.wall);
+  const m = median(wall);
   console.info(
-    `${label.padEnd(58)} ${fmt(lines)} lines in ${fmt(m, 2)} s: ${fmt(lines / m)} URLs/s  (median of 3; range ${fmt(lines / Math.max(...times))}–${fmt(lines / Math.min(...times))})`,
+    `${label.padEnd(58)} ${fmt(lines)} lines in ${fmt(m, 2)} s: ${fmt(lines / m)} URLs/s  (median of 3; range ${fmt(lines / Math.max(...wall))}–${fmt(lines / Math.min(...wall))}; per CPU second ${fmt(lines / median(runs.map((r) => r.cpu)))})`,
   );
 }
 
@@ -97,7 +124,7 @@ const blacklist = (require('eth-phishing-detect/src/config.json') as { blacklist
 const hosts = [...new Set([...readList('legit-popular.txt'), ...readList('legit-hk.txt'), ...blacklist])];
 
 console.info(`[bench-cli] node ${process.version}, ${os.cpus().length} CPUs, ${os.loadavg()[0]!.toFixed(2)} load average (1 min)`);
-console.info('Start-up: `scam-alert check URL`, whole runs, wall clock');
+console.info('Start-up: `scam-alert check URL`, whole runs, wall clock (and CPU time for node runs)');
 startup('node -e 0 (floor: Node itself)', process.execPath, ['-e', '0']);
 startup(`node dist/cli/scam-alert.js check ${URL_CHECKED}`, process.execPath, [BUNDLE, 'check', URL_CHECKED]);
 startup(`npx scam-alert check ${URL_CHECKED}`, 'npx', ['scam-alert', 'check', URL_CHECKED]);
