@@ -47,7 +47,7 @@ const linkLine = z.strictObject({ href: z.string(), text: z.string().optional(),
  * @param line - the line without its line ending.
  * @returns the input; `null` for a blank line; an {@link InputError} for bad JSON, a JSON
  *   value that is not one of the two object shapes (unknown fields are refused, so a
- *   misspelt `"txt"` is not silently ignored), or an empty URL.
+ *   misspelt `"txt"` is not silently ignored).
  */
 export function parseInputLine(line: string): CheckInput | InputError | null {
   const trimmed = line.trim();
@@ -59,13 +59,15 @@ export function parseInputLine(line: string): CheckInput | InputError | null {
   } catch (error) {
     return { error: `bad JSON: ${(error as Error).message}` };
   }
-  const shape = value as Record<string, unknown>;
-  if ('url' in shape && 'href' in shape) return { error: 'give "url" or "href", not both' };
-  if ('url' in shape) {
+  const shape = value as object;
+  const hasUrl = Object.hasOwn(shape, 'url');
+  const hasHref = Object.hasOwn(shape, 'href');
+  if (hasUrl && hasHref) return { error: 'give "url" or "href", not both' };
+  if (hasUrl) {
     const r = urlLine.safeParse(value);
     return r.success ? { kind: 'url', url: r.data.url } : { error: describeIssue(r.error) };
   }
-  if ('href' in shape) {
+  if (hasHref) {
     const r = linkLine.safeParse(value);
     if (!r.success) return { error: describeIssue(r.error) };
     const { href, text = '', page } = r.data;
