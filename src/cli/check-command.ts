@@ -15,7 +15,15 @@
 import type { Command } from 'commander';
 import { createMatcher, type Matcher } from '../shared/match/matcher';
 import type { Verdict } from '../shared/match/verdict';
-import { isInputError, judgeInput, parseInputLine, type InputError, type JudgeOptions } from './check-input';
+import {
+  isInputError,
+  isJsonLine,
+  judgeInput,
+  parseInputLine,
+  type InputError,
+  type JsonLineParser,
+  type JudgeOptions,
+} from './check-input';
 import { CliError, type Io } from './io';
 import { MAX_LINE_LENGTH, readLineBatches } from './line-reader';
 import { loadFeedFile } from './load-feed';
@@ -114,14 +122,16 @@ export async function runChecks(matcher: Matcher, inputs: string[], options: Che
       continue;
     }
     if (!io.stdin) throw new CliError('no standard input to read', 2);
+    let parseJson: JsonLineParser | undefined;
     for await (const batch of readLineBatches(io.stdin)) {
+      if (!parseJson && batch.some((line) => isJsonLine(line.text))) parseJson = (await import('./json-line')).parseJsonLine;
       for (const line of batch) {
         const origin = { line: line.number };
         if (line.tooLong) {
           emit(origin, line.text, { error: `line longer than ${MAX_LINE_LENGTH} characters` });
           continue;
         }
-        const parsed = parseInputLine(line.text);
+        const parsed = parseInputLine(line.text, parseJson);
         if (parsed === null) continue;
         emit(origin, line.text, isInputError(parsed) ? parsed : judgeInput(matcher, parsed, options));
       }

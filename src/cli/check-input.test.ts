@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FEED } from '../shared/feed/default-feed';
 import { createMatcher } from '../shared/match/matcher';
-import { baseFor, judgeInput, parseInputLine, type CheckInput } from './check-input';
+import { baseFor, isJsonLine, judgeInput, parseInputLine as parseWith, type CheckInput } from './check-input';
+import { parseJsonLine } from './json-line';
 
 const matcher = createMatcher(DEFAULT_FEED);
+const parseInputLine = (line: string) => parseWith(line, parseJsonLine);
 
 describe('parseInputLine', () => {
   it('reads a URL line as given (trimmed), and skips blank lines', () => {
@@ -22,6 +24,14 @@ describe('parseInputLine', () => {
       page: 'https://mail.example/',
     });
     expect(parseInputLine(' {"href":"https://a.example/"} ')).toEqual({ kind: 'link', href: 'https://a.example/', text: '' });
+  });
+
+  it('tells JSON lines by their first non-blank character; a JSON line needs the JSON parser', () => {
+    expect([' {"url":"x"}', '{', '\t{}'].map(isJsonLine)).toEqual([true, true, true]);
+    expect(['https://a.example/{x}', '[{"url":"x"}]', ''].map(isJsonLine)).toEqual([false, false, false]);
+    expect(parseWith('https://a.example/')).toEqual({ kind: 'url', url: 'https://a.example/' });
+    expect(parseWith('{bad')).toEqual({ error: expect.stringMatching(/^bad JSON/) });
+    expect(() => parseWith('{"url":"https://a.example/"}')).toThrow(/needs parseJson/);
   });
 
   it('gives an error for bad JSON and for JSON of the wrong shape', () => {

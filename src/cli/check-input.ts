@@ -15,7 +15,6 @@
  * goes to `https://pay.example/x`, `/\pay.example/` to `https://pay.example/` (a backslash is
  * a slash in special URLs), and `https:pay` on an https page stays on that page's host.
  */
-import { z } from 'zod';
 import type { Matcher } from '../shared/match/matcher';
 import { parseTarget } from '../shared/match/parse-target';
 import { louder, type Verdict } from '../shared/match/verdict';
@@ -38,18 +37,30 @@ export interface JudgeOptions {
   pageText?: string;
 }
 
-const urlLine = z.strictObject({ url: z.string() });
-const linkLine = z.strictObject({ href: z.string(), text: z.string().optional(), page: z.string().optional() });
+/**
+ * Turns the parsed value of a JSON line into an input (`json-line.ts`, which uses zod: it
+ * is loaded when the first JSON line arrives, so URL-only runs start without it).
+ */
+export type JsonLineParser = (value: unknown) => CheckInput | InputError;
+
+/** True when `line` is to be read as JSON (its first non-blank character is `{`). */
+export function isJsonLine(line: string): boolean {
+  return JSON_LINE.test(line);
+}
+
+const JSON_LINE = /^\s*\{/;
 
 /**
  * Parses one line of standard input.
  *
  * @param line - the line without its line ending.
- * @returns the input; `null` for a blank line; an {@link InputError} for bad JSON, a JSON
- *   value that is not one of the two object shapes (unknown fields are refused, so a
- *   misspelt `"txt"` is not silently ignored).
+ * @param parseJson - reads a JSON line's value (`parseJsonLine` of `json-line.ts`); needed
+ *   only when {@link isJsonLine} is true for the line.
+ * @returns the input; `null` for a blank line; an {@link InputError} for bad JSON, or
+ *   what `parseJson` says of a JSON value that is not one of the two object shapes.
+ * @throws Error when the line is JSON and `parseJson` was not given (a caller's mistake).
  */
-export function parseInputLine(line: string): CheckInput | InputError | null {
+export function parseInputLine(line: string, parseJson?: JsonLineParser): CheckInput | InputError | null {
   const trimmed = line.trim();
   if (trimmed === '') return null;
   if (!trimmed.startsWith('{')) return { kind: 'url', url: trimmed };
@@ -59,27 +70,8 @@ export function parseInputLine(line: string): CheckInput | InputError | null {
   } catch (error) {
     return { error: `bad JSON: ${(error as Error).message}` };
   }
-  const shape = value as object;
-  const hasUrl = Object.hasOwn(shape, 'url');
-  const hasHref = Object.hasOwn(shape, 'href');
-  if (hasUrl && hasHref) return { error: 'give "url" or "href", not both' };
-  if (hasUrl) {
-    const r = urlLine.safeParse(value);
-    return r.success ? { kind: 'url', url: r.data.url } : { error: describeIssue(r.error) };
-  }
-  if (hasHref) {
-    const r = linkLine.safeParse(value);
-    if (!r.success) return { error: describeIssue(r.error) };
-    const { href, text = '', page } = r.data;
-    return page === undefined ? { kind: 'link', href, text } : { kind: 'link', href, text, page };
-  }
-  return { error: 'expected {"url": …} or {"href": …, "text": …, "page": …}' };
-}
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-  return `${issue.path.length ? `"${issue.path.join('.')}": ` : ''}${issue.message}`;
+  if (!parseJson) throw new Error('parseInputLine: a JSON line needs parseJson');
+  return parseJson(value);
 }
 
 /**

@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FEED } from '../shared/feed/default-feed';
+import { createMatcher } from '../shared/match/matcher';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIR = mkdtempSync(path.join(os.tmpdir(), 'asa-cli-process-'));
@@ -67,6 +69,37 @@ describe('the built CLI (dist/cli/scam-alert.js) as a process', () => {
       out: '{"url":"https://investhk.gov.hk.secure-pay.top/","verdict":"lookalike","severity":"danger","agency":"investhk","reasons":["official-as-subdomain"]}\n',
       err: '',
     });
+  });
+
+  it('judges as the sources do: the default feed validated at build time is the default feed', async () => {
+    const matcher = createMatcher(DEFAULT_FEED);
+    const urls = DEFAULT_FEED.agencies.flatMap((a) => [
+      ...a.official_domains.flatMap((d) => [`https://${d}/`, `https://${d}.secure-pay.top/`, `https://${d.replace('.', '-')}.example/`]),
+      ...a.scam_entries.map((e) => `https://${e.host}${e.path_prefix ?? '/'}`),
+    ]);
+    expect(urls.length).toBeGreaterThan(10);
+    const r = await cli(['check', '--json', '-'], [urls.join('\n')]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(jsonLines(r.out)).toEqual(
+      urls.map((u) => {
+        const v = matcher.matchUrl(u);
+        return { url: v.url, verdict: v.verdict, severity: v.severity, agency: v.agency, reasons: v.reasons };
+      }),
+    );
+  });
+
+  it('loads the feed code when it is needed: --feed FILE, and feed validate', async () => {
+    const file = path.join(DIR, 'feed.json');
+    writeFileSync(file, JSON.stringify({ ...DEFAULT_FEED, feed_id: 'process-test' }));
+    const r = await cli(['check', '--json', '--feed', file, 'https://investhk.gov.hk.secure-pay.top/']);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(JSON.parse(r.out)).toMatchObject({ verdict: 'lookalike', agency: 'investhk' });
+    writeFileSync(file, '{"format_version": 1}');
+    const bad = await cli(['check', '--feed', file, 'https://x.example/']);
+    expect([bad.code, bad.err]).toEqual([1, expect.stringMatching(/invalid feed/)]);
+    const validate = await cli(['feed', 'validate', file]);
+    expect(validate.code).toBe(1);
+    expect(validate.out).toMatch(/^error /m);
   });
 
   it('standard input in, JSON lines out, through pipes, in many writes', async () => {
