@@ -261,7 +261,7 @@ export function completePage(p: PagePrimitives): TestPage {
       const centre = await p.evaluate<{ x: number; y: number } | null>(`(() => {
         const el = ${byNameExpression(selector, name)};
         if (!el) return null;
-        el.scrollIntoView({ block: 'center', inline: 'center' });
+        el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
         const r = el.getBoundingClientRect();
         return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
       })()`);
