@@ -34,7 +34,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from '../test/support/chromium-driver';
 import { pollFor, type BrowserDriver, type LaunchDriver, type TestPage } from '../test/support/driver';
-import { launchFirefox } from '../test/support/firefox';
+import { launchFirefox } from '../test/support/firefox-driver';
 import { startFixtureServer, type FixtureServer } from '../test/support/fixture-server';
 import { DEMO_SITE } from '../test/support/paths';
 

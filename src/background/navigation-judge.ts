@@ -38,6 +38,7 @@ import { offerTopFrameBanner, pageVerdict } from './page-checks';
 import { learnBlock, startLearnedBlocks } from './learned-blocks';
 import { asciiHostOf, warnAtFor } from './page-danger';
 import { loadSettings } from './settings-store';
+import { recordTabVerdict } from './tab-verdicts';
 
 const WEB_URL = /^https?:/i;
 
@@ -50,14 +51,18 @@ const WEB_URL = /^https?:/i;
 export async function judgeNavigation(
   url: string,
   tabId: number | undefined,
-  options: { pushed?: boolean } = {},
+  options: { pushed?: boolean; topFrame?: boolean } = {},
 ): Promise<{ warnAt: string; verdict: Verdict } | null> {
   if (!WEB_URL.test(url)) return null;
   // The common case ends here, without any storage read.
   if (!isDangerousPage(getEngine().matcher.matchUrl(url))) return null;
   const verdict = pageVerdict(url, await loadSettings());
   const warnAt = await warnAtFor(url, verdict, tabId, options);
-  return warnAt ? { warnAt, verdict } : null;
+  if (!warnAt) return null;
+  // The badge and the popup speak of the page the warning page stands for (the page itself
+  // never runs its content script); a frame's verdict only raises the tab's.
+  recordTabVerdict(tabId, verdict, options.topFrame ?? true);
+  return { warnAt, verdict };
 }
 
 /**
@@ -70,7 +75,7 @@ export async function judgeNavigation(
 function judgeSoon(
   ready: Promise<unknown>,
   isReady: () => boolean,
-): (url: string, tabId: number | undefined, options?: { pushed?: boolean }) => ReturnType<typeof judgeNavigation> {
+): (url: string, tabId: number | undefined, options?: { pushed?: boolean; topFrame?: boolean }) => ReturnType<typeof judgeNavigation> {
   return async (url, tabId, options) => {
     const early = isReady() ? null : await judgeNavigation(url, tabId, options);
     if (early) return early;
@@ -100,7 +105,7 @@ function startBlockingWebRequest(judge: Judge): void {
   browser.webRequest.onBeforeRequest.addListener(
     (details: WebRequest.OnBeforeRequestDetailsType) =>
       (async (): Promise<WebRequest.BlockingResponse> => {
-        const judged = await judge(details.url, details.tabId);
+        const judged = await judge(details.url, details.tabId, { topFrame: details.type === 'main_frame' });
         if (!judged) return {};
         if (details.type === 'sub_frame') void offerTopFrameBanner(details.tabId, judged.verdict).catch(logFailure('frame banner'));
         console.info(`[navigation-judge] stopped ${details.type} ${new URL(details.url).host} before the request`);
@@ -132,7 +137,7 @@ function startWebNavigation(judge: Judge): void {
     if (details.tabId < 0) return;
     if (details.frameId === 0) recordTopFrameCommit(details.tabId, details.url);
     void (async () => {
-      const judged = await judge(details.url, details.tabId);
+      const judged = await judge(details.url, details.tabId, { topFrame: details.frameId === 0 });
       if (!judged) return;
       // The page committed: replace it from inside (a frame, or a tab the server beat).
       void learnBlock(asciiHostOf(details.url));

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { guardClicks, intentOf } from './click-guard';
+import { areaContains, guardClicks, intentOf } from './click-guard';
 import type { OpenIntent } from './content-ui';
 
 const controllers: AbortController[] = [];
@@ -155,6 +155,36 @@ describe('guardClicks', () => {
     a.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     a.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true }));
     expect(pageKeys).toBe(1);
+  });
+});
+
+describe('image maps', () => {
+  it('finds the area under a click that targets the image (as Firefox does), by the area shapes', async () => {
+    document.body.innerHTML = `<img usemap="#m" width="200" height="100" alt="">
+      <map name="m"><area id="left" shape="rect" coords="0,0,100,100" href="https://investhk-payment.com/a">
+      <area id="circle" shape="circle" coords="150,50,20" href="https://news.example/"></map>`;
+    const left = document.getElementById('left')!;
+    const t = setUp({
+      judged: new Map([[left, (left as HTMLAreaElement).href]]),
+      marked: new Map([[left, (left as HTMLAreaElement).href]]),
+    });
+    const img = document.querySelector('img')!;
+    const event = click(img, { clientX: 30, clientY: 40 });
+    expect(event.defaultPrevented).toBe(true);
+    expect(t.confirmed.map((c) => c.element.id)).toEqual(['left']);
+    // Outside every area: nothing to do.
+    expect(click(img, { clientX: 190, clientY: 95 }).defaultPrevented).toBe(false);
+  });
+
+  it('tests rectangles, circles and polygons', () => {
+    const area = (shape: string, coords: string) => Object.assign(document.createElement('area'), { shape, coords });
+    expect(areaContains(area('rect', '10,10,20,20'), 15, 15)).toBe(true);
+    expect(areaContains(area('rect', '10,10,20,20'), 25, 15)).toBe(false);
+    expect(areaContains(area('circle', '50,50,10'), 55, 55)).toBe(true);
+    expect(areaContains(area('circle', '50,50,10'), 60, 60)).toBe(false);
+    expect(areaContains(area('poly', '0,0,100,0,0,100'), 10, 10)).toBe(true);
+    expect(areaContains(area('poly', '0,0,100,0,0,100'), 90, 90)).toBe(false);
+    expect(areaContains(area('default', ''), 999, 999)).toBe(true);
   });
 });
 

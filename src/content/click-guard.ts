@@ -61,6 +61,59 @@ export function currentHref(element: Element): string {
   }
 }
 
+/** The numbers of an `<area coords>` (CSS pixels from the image's top-left corner). */
+function coordsOf(area: HTMLAreaElement): number[] {
+  return area.coords
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
+}
+
+/** True when (`x`, `y`) relative to the image is inside `area` (HTML's image map shapes). */
+export function areaContains(area: HTMLAreaElement, x: number, y: number): boolean {
+  const c = coordsOf(area);
+  switch ((area.shape || 'rect').toLowerCase()) {
+    case 'default':
+      return true;
+    case 'circle':
+    case 'circ':
+      return c.length >= 3 && (x - c[0]!) ** 2 + (y - c[1]!) ** 2 <= c[2]! ** 2;
+    case 'poly':
+    case 'polygon': {
+      let inside = false;
+      for (let i = 0, j = c.length - 2; i + 1 < c.length; j = i, i += 2) {
+        const [xi, yi, xj, yj] = [c[i]!, c[i + 1]!, c[j]!, c[j + 1]!];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+      return inside;
+    }
+    default:
+      return (
+        c.length >= 4 &&
+        x >= Math.min(c[0]!, c[2]!) &&
+        x < Math.max(c[0]!, c[2]!) &&
+        y >= Math.min(c[1]!, c[3]!) &&
+        y < Math.max(c[1]!, c[3]!)
+      );
+  }
+}
+
+/**
+ * The `<area>` of `image`'s map under a click, or null. Firefox targets a click on an image
+ * map at the `<img>` (Chromium at the `<area>`), then follows the area's link as the image's
+ * default action: the guard must find the area itself.
+ */
+function areaUnder(image: HTMLImageElement, event: MouseEvent): HTMLAreaElement | null {
+  const name = image.useMap.replace(/^#/, '');
+  if (!name || !('clientX' in event)) return null;
+  const map = [...image.ownerDocument.getElementsByTagName('map')].find((m) => m.name === name || m.id === name);
+  if (!map) return null;
+  const box = image.getBoundingClientRect();
+  const x = event.clientX - box.left;
+  const y = event.clientY - box.top;
+  return [...map.getElementsByTagName('area')].find((area) => area.hasAttribute('href') && areaContains(area, x, y)) ?? null;
+}
+
 /** The link an event is about (the innermost `a`/`area` with an href on its path), or null. */
 export function linkOf(event: Event): Element | null {
   for (const node of event.composedPath()) {
@@ -68,6 +121,7 @@ export function linkOf(event: Event): Element | null {
     if ((node.localName === 'a' || node.localName === 'area') && (node.hasAttribute('href') || node.hasAttributeNS(XLINK, 'href'))) {
       return node;
     }
+    if (node instanceof HTMLImageElement && node.useMap && event instanceof MouseEvent) return areaUnder(node, event);
   }
   return null;
 }

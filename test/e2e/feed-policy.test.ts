@@ -99,9 +99,24 @@ describe.skipIf(!isRoot)(`managed policy (${BROWSER_LABEL} policy file)`, () => 
     await options.close();
   });
 
-  it('warns on a lookalike of the policy feed’s agency, with no way to dismiss (allowDismiss: false)', async () => {
+  it('stops a lookalike of the policy feed’s agency; let through, its banner cannot be dismissed (allowDismiss: false)', async () => {
     const page = await driver.newPage();
     await page.goto(driver.url(LOOKALIKE, '/renew'));
+    // The page itself is a lookalike: the warning page, naming the policy feed's agency.
+    expect(
+      await pollFor(
+        () => page.evaluate<string | null>(`document.querySelector('.interstitial')?.getAttribute('data-agency') ?? null`),
+        (a) => a === 'kowloon-water',
+      ),
+    ).toBe('kowloon-water');
+    // "Continue anyway" (deliberately, twice): the page loads with the danger banner, which
+    // the policy does not let anyone dismiss.
+    await page.click('#continue');
+    await pollFor(
+      () => page.evaluate<boolean>(`!!document.querySelector('#confirm-yes')`),
+      (ready) => ready,
+    );
+    await page.click('#confirm-yes');
     const banner = await pollFor(
       () => page.readBanner(),
       (b) => b?.agency === 'kowloon-water',

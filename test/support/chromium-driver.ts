@@ -39,7 +39,14 @@ function frameOf(page: Page, frameUrl?: string): Frame {
 function wrap(page: Page): TestPage {
   return completePage({
     goto: async (url) => {
-      await page.goto(url, { waitUntil: 'load' });
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+      } catch (error) {
+        // The extension's navigation judge replaced the navigation (tabs.update to the
+        // warning page): playwright reports the first one aborted. Wait for the new document.
+        if (!/ERR_ABORTED|interrupted by another navigation/.test(String(error))) throw error;
+        await page.waitForLoadState('load');
+      }
     },
     reload: async () => {
       await page.reload({ waitUntil: 'load' });
@@ -47,7 +54,14 @@ function wrap(page: Page): TestPage {
     url: async () => page.url(),
     evaluate: async <T>(expression: string, frameUrl?: string) => (await frameOf(page, frameUrl).evaluate(expression)) as T,
     click: (selector, frameUrl) => frameOf(page, frameUrl).click(selector),
-    mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseClick: async (x, y, options = {}) => {
+      for (const key of options.modifiers ?? []) await page.keyboard.down(key);
+      try {
+        await page.mouse.click(x, y, { button: options.button ?? 'left' });
+      } finally {
+        for (const key of options.modifiers ?? []) await page.keyboard.up(key);
+      }
+    },
     focus: (selector) => page.focus(selector),
     fill: (selector, value) => page.fill(selector, value),
     type: (text) => page.keyboard.type(text),

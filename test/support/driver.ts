@@ -32,6 +32,12 @@ export interface Viewport {
   height: number;
 }
 
+/** How {@link PagePrimitives.mouseClick} clicks: which button, which modifier keys held. */
+export interface MouseClickOptions {
+  button?: 'left' | 'middle';
+  modifiers?: Array<'Control' | 'Shift' | 'Meta'>;
+}
+
 /** What each driver implements for one tab; {@link completePage} builds the rest. */
 export interface PagePrimitives {
   /** Navigates and waits for the load (also when an extension rule redirects it). */
@@ -47,8 +53,11 @@ export interface PagePrimitives {
   evaluate<T>(expression: string, frameUrl?: string): Promise<T>;
   /** Clicks the element matching `selector` in the page (or a frame whose URL contains `frameUrl`). */
   click(selector: string, frameUrl?: string): Promise<void>;
-  /** A real mouse click at viewport coordinates (CSS pixels). */
-  mouseClick(x: number, y: number): Promise<void>;
+  /**
+   * A real mouse click at viewport coordinates (CSS pixels), with the left button unless
+   * `options.button` says otherwise, holding `options.modifiers` down.
+   */
+  mouseClick(x: number, y: number, options?: MouseClickOptions): Promise<void>;
   focus(selector: string): Promise<void>;
   /** Replaces the value of the input matching `selector` with `value`. */
   fill(selector: string, value: string): Promise<void>;

@@ -202,7 +202,14 @@ function wrap(page: Page, send: Send): TestPage {
       if (!frameUrl) return page.click(selector);
       await evaluateIn(await frameContext(frameUrl), `document.querySelector(${JSON.stringify(selector)}).click()`);
     },
-    mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseClick: async (x, y, options = {}) => {
+      for (const key of options.modifiers ?? []) await page.keyboard.down(key);
+      try {
+        await page.mouse.click(x, y, { button: options.button ?? 'left' });
+      } finally {
+        for (const key of options.modifiers ?? []) await page.keyboard.up(key);
+      }
+    },
     focus: (selector) => page.focus(selector),
     fill: async (selector, value) => {
       await page.locator(selector).fill(value);
