@@ -1,5 +1,11 @@
-/** Options: the user allowlist (sites marked as false alarms), add and remove with undo. */
+/**
+ * Options: the user allowlist (sites marked as false alarms), add and remove with undo.
+ * Entries are hosts or registrable domains, never a public suffix (`allowlistEntry`, the
+ * same rule the background applies). Locked, with its entries not counting, when managed
+ * policy sets `allowDismiss: false` or `allowUserAllowlist: false`.
+ */
 import { useState } from 'preact/hooks';
+import { allowlistEntry, classifyHost } from '../shared/feed/domain-rules';
 import { translate, type UiLanguage } from '../shared/i18n/i18n';
 import type { SaveSettings } from './options-actions';
 
@@ -10,7 +16,7 @@ export function hostFromInput(input: string): string | null {
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
     const host = url.hostname.toLowerCase().replace(/\.$/, '');
-    return /^[^.\s]+(\.[^.\s]+)+$/.test(host) ? host : null;
+    return /^[^\s]+$/.test(host) ? host : null;
   } catch {
     return null;
   }
@@ -30,9 +36,11 @@ export function AllowlistSection({ allowlist, lang, locked, save }: AllowlistSec
 
   const onAdd = async (event: Event) => {
     event.preventDefault();
-    const host = hostFromInput(input);
-    if (!host) {
-      setError(translate(lang, 'optAllowInvalid'));
+    const typed = hostFromInput(input);
+    const host = typed ? allowlistEntry(typed).host : undefined;
+    if (!typed || !host) {
+      const suffix = typed !== null && classifyHost(typed).kind === 'public-suffix';
+      setError(suffix ? translate(lang, 'optAllowPublicSuffix', typed) : translate(lang, 'optAllowInvalid'));
       return;
     }
     setError('');
@@ -44,6 +52,12 @@ export function AllowlistSection({ allowlist, lang, locked, save }: AllowlistSec
     <section aria-labelledby="allow-heading" class="allowlist">
       <h2 id="allow-heading">{translate(lang, 'optAllowHeading')}</h2>
       <p class="muted">{translate(lang, 'optAllowHint')}</p>
+      {locked && (
+        <p id="allow-locked" class="notice none locked">
+          <span aria-hidden="true">🔒 </span>
+          {translate(lang, 'optAllowLocked')}
+        </p>
+      )}
       {allowlist.length === 0 ? (
         <p class="empty">{translate(lang, 'optEmpty')}</p>
       ) : (

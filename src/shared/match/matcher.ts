@@ -59,6 +59,7 @@
  * the campaign has ended.
  */
 import type { Agency, Feed } from '../feed/feed-schema';
+import { pathHasPrefix } from '../feed/path-prefix';
 import { displayedHosts } from './displayed-host';
 import { toAsciiHost } from './host';
 import { LookalikeDetector } from './lookalike';
@@ -205,7 +206,7 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
     const unwrapReasons = wrappers.map((w) => `unwrapped-redirect:${w}`);
     const withTarget = (v: Verdict): Verdict => (wrappers.length > 0 ? { ...v, target: target.href } : v);
     const paths = scamPaths.get(targetHost);
-    const pathHit = paths?.find((p) => target.pathname.startsWith(p.prefix));
+    const pathHit = paths?.find((p) => pathHasPrefix(target.pathname, p.prefix));
     if (pathHit) return withTarget(verdict(input, 'blocklisted', pathHit.agency, [...unwrapReasons, 'scam-url-prefix']));
     const byHost = judgeHost(targetHost);
     return withTarget({ url: input, ...byHost, reasons: [...unwrapReasons, ...byHost.reasons] });
