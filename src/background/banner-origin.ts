@@ -10,7 +10,7 @@ export function bannerOrigin(verdict: Verdict): BannerProvenance {
   const { merge } = getEngine();
   return {
     agency: merge.agencyProvenance[verdict.agency] ?? null,
-    listing: verdict.verdict === 'blocklisted' ? findEntryProvenance(merge.entryProvenance, verdict.agency, verdict.target ?? verdict.url) : null,
+    listing:
+      verdict.verdict === 'blocklisted' ? findEntryProvenance(merge.entryProvenance, verdict.agency, verdict.target ?? verdict.url) : null,
   };
 }
-

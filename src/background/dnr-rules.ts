@@ -47,7 +47,9 @@ async function apply(engine: Engine): Promise<void> {
     maxRegexRules,
     lowerRanked: engine.lowerRanked,
   });
-  const withCheck = api as { isRegexSupported?: (o: { regex: string; isCaseSensitive: boolean }) => Promise<{ isSupported: boolean; reason?: string }> };
+  const withCheck = api as {
+    isRegexSupported?: (o: { regex: string; isCaseSensitive: boolean }) => Promise<{ isSupported: boolean; reason?: string }>;
+  };
   const { installed, refused } = await installIsolated(rules, {
     checkRegex:
       typeof withCheck.isRegexSupported === 'function'

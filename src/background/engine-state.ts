@@ -48,7 +48,8 @@ export function getEngine(): Engine {
 export function activateFeeds(feeds: readonly SourcedFeed[], now = Date.now()): Engine {
   engine = build([...feeds, EMBEDDED], now);
   for (const conflict of engine.merge.conflicts) console.warn(`[engine-state] trust model: ${conflict.message}`);
-  for (const note of engine.merge.dropped) if (!engine.merge.conflicts.some((c) => c.message === note)) console.info(`[engine-state] merge: ${note}`);
+  for (const note of engine.merge.dropped)
+    if (!engine.merge.conflicts.some((c) => c.message === note)) console.info(`[engine-state] merge: ${note}`);
   notifyEngineChange(engine);
   return engine;
 }

@@ -23,7 +23,13 @@
  * The only network requests the extension makes are these (`docs/product.md`, "Privacy promise").
  */
 import browser from 'webextension-polyfill';
-import { acceptFeedUpdate, MAX_FEED_BYTES, MAX_SIGNATURE_BYTES, reverifyStoredCopy, type AcceptedUpdate } from '../shared/feed/accept-update';
+import {
+  acceptFeedUpdate,
+  MAX_FEED_BYTES,
+  MAX_SIGNATURE_BYTES,
+  reverifyStoredCopy,
+  type AcceptedUpdate,
+} from '../shared/feed/accept-update';
 import { DEFAULT_FEED } from '../shared/feed/default-feed';
 import type { Feed } from '../shared/feed/feed-schema';
 import { asRejection, FeedRejection } from '../shared/feed/feed-rejection';
@@ -35,15 +41,7 @@ import { clampRefreshMinutes, policyValue } from '../shared/settings/managed-pol
 import type { Settings } from '../shared/settings/settings';
 import { activateFeeds } from './engine-state';
 import { loadPolicy, type ManagedPolicy } from './feed-policy';
-import {
-  emptyRecord,
-  loadBindings,
-  loadFeedStore,
-  saveFeedStore,
-  type FeedBindings,
-  type FeedRecord,
-  type FeedStore,
-} from './feed-store';
+import { emptyRecord, loadBindings, loadFeedStore, saveFeedStore, type FeedBindings, type FeedRecord, type FeedStore } from './feed-store';
 import { loadSettings } from './settings-store';
 
 /** Name of the periodic refresh alarm. */
@@ -196,7 +194,11 @@ export async function bindFeedId(bindings: FeedBindings, sub: Subscription, acce
 }
 
 /** Checks one subscription and returns its new record and the bindings (never throws). */
-async function checkOne(sub: Subscription, previous: FeedRecord, trust: TrustContext): Promise<{ record: FeedRecord; bindings: FeedBindings }> {
+async function checkOne(
+  sub: Subscription,
+  previous: FeedRecord,
+  trust: TrustContext,
+): Promise<{ record: FeedRecord; bindings: FeedBindings }> {
   const now = new Date();
   const record: FeedRecord = { ...previous, lastCheckedAt: now.toISOString() };
   let { bindings } = trust;
@@ -303,7 +305,10 @@ async function runCheck(reason: string): Promise<FeedStore> {
   let bindings = storedBindings;
   // Policy feeds first (subscriptions() orders them so): their ids are reserved for the user feeds after them.
   for (const sub of subs) {
-    const result = await checkOne(sub, stored[sub.url] ?? emptyRecord(sub.url), { reservedIds: reservedIds(subs, { ...stored, ...store }), bindings });
+    const result = await checkOne(sub, stored[sub.url] ?? emptyRecord(sub.url), {
+      reservedIds: reservedIds(subs, { ...stored, ...store }),
+      bindings,
+    });
     store[sub.url] = result.record;
     bindings = result.bindings;
   }

@@ -16,7 +16,7 @@ export function hostFromInput(input: string): string | null {
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
     const host = url.hostname.toLowerCase().replace(/\.$/, '');
-    return /^[^\s]+$/.test(host) ? host : null;
+    return /^[^.\s]+(\.[^.\s]+)+$/.test(host) ? host : null;
   } catch {
     return null;
   }
@@ -39,8 +39,9 @@ export function AllowlistSection({ allowlist, lang, locked, save }: AllowlistSec
     const typed = hostFromInput(input);
     const host = typed ? allowlistEntry(typed).host : undefined;
     if (!typed || !host) {
-      const suffix = typed !== null && classifyHost(typed).kind === 'public-suffix';
-      setError(suffix ? translate(lang, 'optAllowPublicSuffix', typed) : translate(lang, 'optAllowInvalid'));
+      const written = typed ?? input.trim();
+      const suffix = written !== '' && classifyHost(written).kind === 'public-suffix';
+      setError(suffix ? translate(lang, 'optAllowPublicSuffix', written) : translate(lang, 'optAllowInvalid'));
       return;
     }
     setError('');

@@ -45,7 +45,11 @@ function FeedCard({
       )}
       <dl>
         <Field name={translate(lang, 'optFeedSource')}>{translate(lang, `optFeedSource_${feed.source}`)}</Field>
-        {feed.publisher && <Field name={translate(lang, 'optFeedPublisher')}>{`${localize(feed.publisher, lang)}${feed.feedId ? ` (${feed.feedId})` : ''}`}</Field>}
+        {feed.publisher && (
+          <Field
+            name={translate(lang, 'optFeedPublisher')}
+          >{`${localize(feed.publisher, lang)}${feed.feedId ? ` (${feed.feedId})` : ''}`}</Field>
+        )}
         <Field name={translate(lang, 'optFeedState')}>
           <span class={`tag state-${feed.state}`}>{translate(lang, `optFeedState_${feed.state.replace('-', '_')}`)}</span>
         </Field>
@@ -83,11 +87,29 @@ function FeedCard({
 }
 
 /** What a feed would add, before the person confirms (or why it cannot be added). */
-function PreviewPanel({ preview, lang, busy, onConfirm, onCancel }: { preview: FeedPreview; lang: UiLanguage; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+function PreviewPanel({
+  preview,
+  lang,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  preview: FeedPreview;
+  lang: UiLanguage;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const agencies = preview.agencies ?? [];
   return (
-    <section class={`feed-preview notice ${preview.ok ? 'info' : 'danger'}`} aria-labelledby="feed-preview-heading" data-ok={String(preview.ok)}>
-      <h3 id="feed-preview-heading">{preview.ok ? translate(lang, 'optFeedPreviewHeading') : translate(lang, 'optFeedRefused', preview.error ?? '')}</h3>
+    <section
+      class={`feed-preview notice ${preview.ok ? 'info' : 'danger'}`}
+      aria-labelledby="feed-preview-heading"
+      data-ok={String(preview.ok)}
+    >
+      <h3 id="feed-preview-heading">
+        {preview.ok ? translate(lang, 'optFeedPreviewHeading') : translate(lang, 'optFeedRefused', preview.error ?? '')}
+      </h3>
       {preview.publisher && (
         <p class="preview-publisher">
           {translate(
@@ -102,7 +124,11 @@ function PreviewPanel({ preview, lang, busy, onConfirm, onCancel }: { preview: F
       )}
       {preview.agencies && (
         <>
-          <p>{agencies.length > 0 ? translate(lang, 'optFeedPreviewAgencies', String(agencies.length)) : translate(lang, 'optFeedPreviewNoAgencies')}</p>
+          <p>
+            {agencies.length > 0
+              ? translate(lang, 'optFeedPreviewAgencies', String(agencies.length))
+              : translate(lang, 'optFeedPreviewNoAgencies')}
+          </p>
           <ul class="preview-agencies">
             {agencies.map((a) => (
               <li key={a.id} data-agency={a.id}>
@@ -255,7 +281,9 @@ export function FeedsSection({ initialFeeds, lang, locked, actions, notPreBlocke
         </fieldset>
       </form>
       <div class="feed-preview-area" role="status" aria-live="polite">
-        {preview && <PreviewPanel preview={preview} lang={lang} busy={busy} onConfirm={() => void onConfirm()} onCancel={() => setPreview(null)} />}
+        {preview && (
+          <PreviewPanel preview={preview} lang={lang} busy={busy} onConfirm={() => void onConfirm()} onCancel={() => setPreview(null)} />
+        )}
       </div>
       {notPreBlocked.length > 0 && (
         <div class="not-pre-blocked">

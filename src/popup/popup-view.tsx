@@ -61,7 +61,14 @@ export function PopupView({
           !tab ? 'popupTabUnknown' : tab.reasons.includes('user-allowlist') ? 'popupTabAllowlisted' : 'popupTabNone',
         )}
       />
-      <AgencySearchSection matcher={matcher} feed={state.feed} lang={lang} copy={copy} initialQuery={initialQuery} provenance={provenance} />
+      <AgencySearchSection
+        matcher={matcher}
+        feed={state.feed}
+        lang={lang}
+        copy={copy}
+        initialQuery={initialQuery}
+        provenance={provenance}
+      />
       <HelpContacts help={state.feed.help} lang={lang} copy={copy} />
       <FreshnessNote state={state} lang={lang} now={now} />
       {optionsHref && (

@@ -30,7 +30,9 @@ export function VerdictPanel({
   headingId: string;
 }) {
   const agency = verdict?.agency ? matcher.agency(verdict.agency) : undefined;
-  const model = verdict ? bannerModel(verdict, agency, feed.help, lang, true, { agency: verdict.agency ? provenance[verdict.agency] : null }) : null;
+  const model = verdict
+    ? bannerModel(verdict, agency, feed.help, lang, true, { agency: verdict.agency ? provenance[verdict.agency] : null })
+    : null;
   const severity = model?.severity ?? 'none';
   return (
     <section

@@ -115,7 +115,8 @@ export function readFeedJson(text: string): Record<string, unknown> {
         'the server sent an HTML page instead of the feed (a captive portal, a login page or an error page?)',
       );
     }
-    if (error instanceof FeedRejection && error.code === 'not-json') throw new FeedRejection('not-json', `the feed is not valid JSON: ${error.message}`);
+    if (error instanceof FeedRejection && error.code === 'not-json')
+      throw new FeedRejection('not-json', `the feed is not valid JSON: ${error.message}`);
     throw error;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -144,11 +145,17 @@ export function validateFeedValue(value: unknown): Feed {
  * @returns null, or the reason: `issued-in-future` (more than {@link MAX_CLOCK_SKEW_MS}
  *   ahead), `too-long-lived` (over {@link MAX_FEED_LIFETIME_DAYS}), `expired`.
  */
-export function lifetimeProblem(feed: Pick<Feed, 'issued_at' | 'expires_at'>, now: number): { code: RejectionCode; message: string } | null {
+export function lifetimeProblem(
+  feed: Pick<Feed, 'issued_at' | 'expires_at'>,
+  now: number,
+): { code: RejectionCode; message: string } | null {
   const issued = Date.parse(feed.issued_at);
   const expires = Date.parse(feed.expires_at);
   if (issued > now + MAX_CLOCK_SKEW_MS) {
-    return { code: 'issued-in-future', message: `the feed says it was issued at ${feed.issued_at}, more than a day ahead of this computer's clock` };
+    return {
+      code: 'issued-in-future',
+      message: `the feed says it was issued at ${feed.issued_at}, more than a day ahead of this computer's clock`,
+    };
   }
   if (expires - issued > MAX_FEED_LIFETIME_DAYS * 86_400_000) {
     return {
@@ -322,7 +329,12 @@ export function checkFeedForPublishing(
   const feed = shape.data;
   const problems: PublishingProblem[] = semanticProblems(feed).map((p) => ({ code: 'invalid-feed', ...p }));
   const lifetime = lifetimeProblem(feed, now);
-  if (lifetime) problems.push({ code: lifetime.code, path: lifetime.code === 'issued-in-future' ? 'issued_at' : 'expires_at', message: lifetime.message });
+  if (lifetime)
+    problems.push({
+      code: lifetime.code,
+      path: lifetime.code === 'issued-in-future' ? 'issued_at' : 'expires_at',
+      message: lifetime.message,
+    });
   if (published) {
     if (published.feed_id !== feed.feed_id) {
       problems.push({ code: 'feed-id-changed', path: 'feed_id', message: `differs from the published feed's "${published.feed_id}"` });
@@ -334,7 +346,10 @@ export function checkFeedForPublishing(
       problems.push({
         code: r.code,
         path: 'sequence',
-        message: r.code === 'not-newer' ? `${feed.sequence} is not above the published sequence ${published.sequence}: readers would reject it` : r.message,
+        message:
+          r.code === 'not-newer'
+            ? `${feed.sequence} is not above the published sequence ${published.sequence}: readers would reject it`
+            : r.message,
       });
     }
   }

@@ -45,12 +45,7 @@ export interface SourcedFeed {
 }
 
 export type ConflictReason =
-  | 'reserved-feed-id'
-  | 'duplicate-feed-id'
-  | 'same-agency-id'
-  | 'official-domain'
-  | 'same-name'
-  | 'lookalike-domain';
+  'reserved-feed-id' | 'duplicate-feed-id' | 'same-agency-id' | 'official-domain' | 'same-name' | 'lookalike-domain';
 
 /** Something a lower-ranked feed tried that the trust model did not let it do. */
 export interface FeedConflict {
@@ -209,7 +204,16 @@ export function mergeFeeds(feeds: readonly SourcedFeed[], options: MergeOptions 
     if (owner) {
       const reason: ConflictReason = f.source === 'user' && owner.source !== 'user' ? 'reserved-feed-id' : 'duplicate-feed-id';
       const message = `feed ${id} (${f.url ?? f.source}) ${REASON_WORDS[reason]} (${owner.url ?? owner.source}); not used`;
-      conflicts.push({ feedId: id, source: f.source, url: f.url, agency: null, against: { feedId: id, source: owner.source, agency: null }, reason, fields: [], message });
+      conflicts.push({
+        feedId: id,
+        source: f.source,
+        url: f.url,
+        agency: null,
+        against: { feedId: id, source: owner.source, agency: null },
+        reason,
+        fields: [],
+        message,
+      });
       dropped.push(message);
       continue;
     }
@@ -310,7 +314,11 @@ export function mergeFeeds(feeds: readonly SourcedFeed[], options: MergeOptions 
   const result = { agencyProvenance, entryProvenance, conflicts, expired, dropped };
 
   const first = kept[0]!.feed;
-  if (kept.length === 1 && entryProvenance.length === 0 && merged.every((a, i) => a.scam_entries.length === first.agencies[i]?.scam_entries.length)) {
+  if (
+    kept.length === 1 &&
+    entryProvenance.length === 0 &&
+    merged.every((a, i) => a.scam_entries.length === first.agencies[i]?.scam_entries.length)
+  ) {
     return { feed: first, ...result };
   }
   return {

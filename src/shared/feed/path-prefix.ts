@@ -52,9 +52,7 @@ export function normalizeUrlPath(pathname: string): string {
  *   starting with `/`, a query or fragment, white space or control characters, covering the
  *   whole host, longer than {@link MAX_PATH_PREFIX_CHARS}.
  */
-export function normalizePathPrefix(
-  prefix: string,
-): { prefix: string; problem?: undefined } | { prefix?: undefined; problem: string } {
+export function normalizePathPrefix(prefix: string): { prefix: string; problem?: undefined } | { prefix?: undefined; problem: string } {
   if (!prefix.startsWith('/')) return { problem: `"${prefix.slice(0, 40)}" must start with "/"` };
   if (/[?#]/.test(prefix)) return { problem: `"${prefix.slice(0, 40)}" has a query or fragment; a path prefix is a path only` };
   if (/[\s\p{Cc}]/u.test(prefix)) return { problem: `"${prefix.slice(0, 40)}" has white space or control characters` };
@@ -67,7 +65,9 @@ export function normalizePathPrefix(
   const normal = normalizeUrlPath(pathname);
   if (normal === '/') return { problem: `"${prefix.slice(0, 40)}" covers the whole host; list the host without a path prefix` };
   if (normal.length > MAX_PATH_PREFIX_CHARS) {
-    return { problem: `"${prefix.slice(0, 40)}…" is ${normal.length} characters once normalised, over the ${MAX_PATH_PREFIX_CHARS}-character limit` };
+    return {
+      problem: `"${prefix.slice(0, 40)}…" is ${normal.length} characters once normalised, over the ${MAX_PATH_PREFIX_CHARS}-character limit`,
+    };
   }
   return { prefix: normal };
 }
