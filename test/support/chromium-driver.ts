@@ -5,7 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension } from './chromium';
-import type { BrowserDriver, LaunchDriver, TestPage } from './driver';
+import type { BrowserDriver, LaunchDriver, NetworkEvent, TestPage } from './driver';
 import { clickInOverlay, readBanner, readConfirm, readMarkers } from './overlay-probe';
 
 function frameOf(page: Page, frameUrl?: string): Frame {
@@ -47,6 +47,18 @@ function wrap(page: Page): TestPage {
 /** Launches Chromium with the built extension (ASA_EXTENSION_DIR or dist/chrome). */
 export const launchChromium: LaunchDriver = async ({ port, locale }) => {
   const browser = await launchWithExtension({ port, locale });
+  const events: NetworkEvent[] = [];
+  const extensionOrigin = `chrome-extension://${browser.extensionId}`;
+  browser.context.on('request', (request) => {
+    const frameUrl = request.serviceWorker() ? extensionOrigin : (() => {
+      try {
+        return request.frame().url();
+      } catch {
+        return '';
+      }
+    })();
+    events.push({ url: request.url(), from: frameUrl.startsWith(extensionOrigin) ? 'extension' : 'page' });
+  });
   // Wait until the service worker has installed the blocking rules.
   for (let i = 0; i < 100; i++) {
     const rules = await browser.serviceWorker
@@ -57,6 +69,7 @@ export const launchChromium: LaunchDriver = async ({ port, locale }) => {
   }
   const driver: BrowserDriver = {
     name: 'chromium',
+    networkEvents: () => [...events],
     url: (host, path = '/') => `http://${host}${path}`,
     extensionOrigin: `chrome-extension://${browser.extensionId}`,
     newPage: async () => wrap(await browser.context.newPage()),

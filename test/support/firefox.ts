@@ -17,7 +17,16 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../src/build/manifest-for';
-import { CENTRE_OF, DESCRIBE_OVERLAY, pollFor, type BrowserDriver, type LaunchDriver, type OverlayInfo, type TestPage } from './driver';
+import {
+  CENTRE_OF,
+  DESCRIBE_OVERLAY,
+  pollFor,
+  type BrowserDriver,
+  type LaunchDriver,
+  type NetworkEvent,
+  type OverlayInfo,
+  type TestPage,
+} from './driver';
 import { DEMO_SITE, ROOT } from './paths';
 
 /** The built Firefox extension (override with ASA_FIREFOX_DIR to test another build). */
@@ -231,8 +240,15 @@ export const launchFirefox: LaunchDriver = async ({ port, locale, extraHosts = [
     },
   });
   await browser.installExtension(FIREFOX_DIST);
-  const connection = (browser as unknown as { connection: { send: Send } }).connection;
+  const connection = (browser as unknown as { connection: { send: Send; on(event: string, f: (e: unknown) => void): void } }).connection;
   const send: Send = (method, params) => connection.send(method, params);
+  // The browser's own network events (all browsing contexts; BiDi does not report the background script's).
+  const events: NetworkEvent[] = [];
+  connection.on('network.beforeRequestSent', (e) => {
+    const url = (e as { request: { url: string } }).request.url;
+    events.push({ url, from: url.startsWith('moz-extension:') ? 'extension' : 'page' });
+  });
+  await send('session.subscribe', { events: ['network.beforeRequestSent'] });
   const newPage = async (viewport = { width: 1280, height: 800 }): Promise<TestPage> => {
     const page = await browser.newPage();
     await page.setViewport(viewport);
@@ -250,6 +266,7 @@ export const launchFirefox: LaunchDriver = async ({ port, locale, extraHosts = [
   await probe.close();
   return {
     name: 'firefox',
+    networkEvents: () => [...events],
     url: (host, p = '/') => `http://${host}:${port}${p}`,
     extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
     newPage: () => newPage(),

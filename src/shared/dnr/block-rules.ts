@@ -36,15 +36,15 @@
  * against the regex budget.
  *
  * Regexes are ASCII only (Chromium refuses a non-ASCII `regexFilter` and with it the whole
- * update: checked in `test/e2e/dnr-isolation.test.ts`). Path rules match a prefix of the URL
- * (`^https?://host(?::port)?/prefix`, no trailing `.*$`): `regexSubstitution` replaces only
- * the match, so the rest of the URL follows it into the fragment unchanged, and the
- * compiled regex stays small.
+ * update: checked in `test/e2e/trust-model.test.ts`). Every redirect regex matches the whole
+ * URL (a trailing `.*`): Chromium's `regexSubstitution` replaces only the match (the rest of
+ * the URL would follow it), but Firefox replaces the whole URL with the substitution, so the
+ * blocked URL reaches the interstitial whole only when the match is whole (seen in Firefox).
  *
  * Limits (Chrome: `MAX_NUMBER_OF_REGEX_RULES` 1000 shared by dynamic and session rules,
  * `MAX_NUMBER_OF_DYNAMIC_RULES` 30000 since Chrome 121 (5000 before), each regex compiled by
- * RE2 within a 2 KB memory budget — measured in Chromium 14x: a path rule on an 18-character
- * host fits a prefix of at most 84 characters, so long prefixes can fail; Firefox 128: the
+ * RE2 within a 2 KB memory budget — measured in Chromium: a path rule on an 18-character
+ * host fits a prefix of at most 79 characters, so long prefixes can fail; Firefox 128: the
  * same regex count, 5000 dynamic and session rules). The background checks each regex
  * with `isRegexSupported` and isolates a rule the browser refuses (`isolate-rules.ts`). Host
  * entries are grouped by agency, {@link HOSTS_PER_RULE} hosts per rule, so ten thousand
@@ -135,11 +135,10 @@ export function officialAsLeadingLabelsRegex(official: string): string {
 
 /**
  * The regex of URLs on exactly `host` (any port) whose path starts with `prefix` (in its
- * normal form: ASCII, lower case; the rule is case-insensitive). Matches the start of the
- * URL only (see the design note).
+ * normal form: ASCII, lower case; the rule is case-insensitive).
  */
 export function pathPrefixRegex(host: string, prefix: string): string {
-  return `^https?://${escapeRegex(host)}(?::[0-9]+)?${escapeRegex(prefix)}`;
+  return `^https?://${escapeRegex(host)}(?::[0-9]+)?${escapeRegex(prefix)}.*`;
 }
 
 /** A percent-escape of an unreserved character (RFC 3986 §2.3), any hex case. */
@@ -150,7 +149,7 @@ const ESCAPED_UNRESERVED = '%(?:[46][1-9a-f]|[57][0-9a]|3[0-9]|2[de]|5f|7e)';
  * percent-escape (`/%69nvesthk`): the evasion of path rules that a browser does not decode.
  */
 export function encodedPathRegex(host: string): string {
-  return `^https?://${escapeRegex(host)}(?::[0-9]+)?/[^?#]*${ESCAPED_UNRESERVED}`;
+  return `^https?://${escapeRegex(host)}(?::[0-9]+)?/[^?#]*${ESCAPED_UNRESERVED}.*`;
 }
 
 /** True when a URL path spells an unreserved character as a percent-escape (what {@link encodedPathRegex} catches). */

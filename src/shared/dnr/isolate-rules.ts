@@ -4,7 +4,7 @@
  *
  * Design note. `updateDynamicRules` is all or nothing: Chromium refuses the whole update
  * when one rule is invalid (a non-ASCII regex, a regex over RE2's memory budget) and keeps
- * the previous rules (checked in `test/e2e/dnr-isolation.test.ts`). Before this module, one
+ * the previous rules (checked in `test/e2e/trust-model.test.ts`). Before this module, one
  * unusable path prefix in a feed silently stopped all pre-blocking. So:
  * 1. every regex is first checked with the browser's own `isRegexSupported` (Chromium;
  *    Firefox 113+), results cached by regex: refused rules are set aside with the reason;

@@ -15,7 +15,7 @@
  * The result is ASCII only, so it can go into a declarativeNetRequest `regexFilter` (which
  * Chromium rejects with any non-ASCII character, failing the whole rule update).
  * Browsers do not decode `%69` themselves before matching rules (checked in Chromium:
- * `test/e2e/dnr-isolation.test.ts`), so the rules catch those spellings with a separate
+ * `test/e2e/trust-model.test.ts`), so the rules catch those spellings with a separate
  * rule per host (`encodedPathRegex` in `shared/dnr/block-rules.ts`).
  * Pure: no `browser.*`, no DOM.
  */
@@ -23,7 +23,7 @@
 /**
  * Longest path prefix accepted, in characters of its normal form. Browsers also bound each
  * rule's compiled regex (Chromium: RE2 with a 2 KB memory budget; measured: a host of 18
- * characters leaves room for a prefix of 84), so a long prefix on a long host may still not
+ * characters leaves room for a prefix of 79), so a long prefix on a long host may still not
  * be pre-blocked: the rule is then isolated and reported, and the banner still warns.
  */
 export const MAX_PATH_PREFIX_CHARS = 200;
