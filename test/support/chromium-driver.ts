@@ -50,13 +50,15 @@ export const launchChromium: LaunchDriver = async ({ port, locale }) => {
   const events: NetworkEvent[] = [];
   const extensionOrigin = `chrome-extension://${browser.extensionId}`;
   browser.context.on('request', (request) => {
-    const frameUrl = request.serviceWorker() ? extensionOrigin : (() => {
-      try {
-        return request.frame().url();
-      } catch {
-        return '';
-      }
-    })();
+    const frameUrl = request.serviceWorker()
+      ? extensionOrigin
+      : (() => {
+          try {
+            return request.frame().url();
+          } catch {
+            return '';
+          }
+        })();
     events.push({ url: request.url(), from: frameUrl.startsWith(extensionOrigin) ? 'extension' : 'page' });
   });
   // Wait until the service worker has installed the blocking rules.

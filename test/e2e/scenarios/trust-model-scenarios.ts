@@ -168,8 +168,18 @@ export function trustModelScenarios(label: string, launch: LaunchDriver): void {
     });
 
     it('the browser refuses a whole dynamic-rule update that contains one invalid rule', async () => {
-      const good = { id: 90_001, priority: 1, action: { type: 'block' }, condition: { urlFilter: '||good-rule.example^', resourceTypes: ['main_frame'] } };
-      const bad = { id: 90_002, priority: 1, action: { type: 'block' }, condition: { regexFilter: '^https://x.example/申請', resourceTypes: ['main_frame'] } };
+      const good = {
+        id: 90_001,
+        priority: 1,
+        action: { type: 'block' },
+        condition: { urlFilter: '||good-rule.example^', resourceTypes: ['main_frame'] },
+      };
+      const bad = {
+        id: 90_002,
+        priority: 1,
+        action: { type: 'block' },
+        condition: { regexFilter: '^https://x.example/申請', resourceTypes: ['main_frame'] },
+      };
       const result = await options.evaluate<{ error: string | null; ids: number[] }>(
         `chrome.declarativeNetRequest.updateDynamicRules({ addRules: ${JSON.stringify([good, bad])} })
           .then(() => null, (e) => String(e && e.message || e))
