@@ -13,12 +13,18 @@
  * - warm: the same matcher again, hosts already cached (a page repeating its hosts);
  * - median µs per URL: each call timed on its own with `process.hrtime.bigint()` (the
  *   timer's own overhead, measured and printed, is included).
+ *
+ * Accuracy, side by side with eth-phishing-detect's fuzzy matcher given the same targets
+ * (figures, not timings): the real-world set of `test/fixtures/real-world/` (development
+ * and held-out parts) and the public-suite cases of `test/fixtures/public-suites/`.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { parseFeed } from '../src/shared/feed/validate-feed';
 import { createMatcher, type Matcher } from '../src/shared/match/matcher';
+import { engineSuiteScore, ethSuiteScore } from '../test/support/public-suites';
+import { engineFlags, ethFlags, score } from '../test/support/real-world-set';
 import { feedWithAgencies } from './bench/generate-agencies';
 
 interface PhishingDetectorLike {
@@ -160,4 +166,29 @@ for (const n of [1, 10, 100, 1000]) {
   console.log(
     `  ${String(feed.agencies.length).padStart(8)} ${fmt(buildMs, 1).padStart(10)} ${fmt(perSecond).padStart(15)} ${fmt(med, 2).padStart(18)} ${fmt(heapMb, 1).padStart(9)}`,
   );
+}
+
+console.log('');
+console.log('Accuracy on real phishing hosts aimed at Hong Kong bodies (test/fixtures/real-world; feed: official domains only)');
+console.log('  part      detector               caught      false alarms');
+const ourFlags = engineFlags();
+const theirFlags = ethFlags();
+for (const part of ['dev', 'holdout'] as const) {
+  for (const [name, flags] of [
+    ['engine', ourFlags],
+    ['eth-phishing-detect', theirFlags],
+  ] as const) {
+    const s = score(part, flags);
+    console.log(
+      `  ${part.padEnd(9)} ${name.padEnd(20)} ${`${s.caught}/${s.phishing}`.padStart(8)} ${`${s.falseAlarms}/${s.legit}`.padStart(15)}`,
+    );
+  }
+}
+console.log('');
+console.log("Accuracy on cases from other detectors' public test suites (test/fixtures/public-suites)");
+for (const [name, s] of [
+  ['engine', engineSuiteScore()],
+  ['eth-phishing-detect', ethSuiteScore()],
+] as const) {
+  console.log(`  ${name.padEnd(20)} lookalikes caught ${s.caught}/${s.lookalikes}, false alarms ${s.falseAlarms}/${s.legit}`);
 }

@@ -68,3 +68,14 @@ describe('a feed that claims public suffixes is invalid', () => {
     expect(() => parseFeed(withAgency({ official_domains: ['203.0.113.7'] }))).toThrow(/IP address/);
   });
 });
+
+describe('trusted publishers are checked like official domains', () => {
+  it('refuses a public suffix as a trusted publisher (it would silence mentions on all of .com)', () => {
+    const value = feedValue();
+    const agencies = value.agencies as Array<Record<string, unknown>>;
+    value.agencies = [{ ...agencies[0]!, trusted_publishers: ['com'] }];
+    expect(() => parseFeed(value)).toThrow(/trusted_publishers.0: "com" is a public suffix/);
+    value.agencies = [{ ...agencies[0]!, trusted_publishers: ['rthk.hk'] }];
+    expect(parseFeed(value).agencies[0]!.trusted_publishers).toEqual(['rthk.hk']);
+  });
+});

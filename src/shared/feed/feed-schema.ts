@@ -88,9 +88,11 @@ export const agencySchema = z
     /** Registrable domains (or hosts) the agency owns; subdomains are official too. */
     official_domains: z.array(hostnameSchema).min(1),
     /**
-     * Distinctive words a lookalike domain would borrow (ASCII, lower-case letters and
-     * digits). Defaults to the first label of each official registrable domain. Set it when
-     * that label is an ordinary word (consumer.org.hk: use `consumercouncil`).
+     * Further distinctive words a lookalike domain would borrow (ASCII, lower-case letters
+     * and digits), besides those the engine derives from each official domain (its label,
+     * the distinctive part of a compound label, the label glued to its second-level suffix;
+     * see `src/shared/match/name-tokens.ts`). An ordinary word (consumer.org.hk) counts only
+     * beside a place or government word, so list a distinctive form too (`consumercouncil`).
      */
     brand_tokens: z.array(z.string().regex(/^[a-z0-9]{4,63}$/)).optional(),
     scam_entries: z.array(scamEntrySchema).default([]),
@@ -99,6 +101,12 @@ export const agencySchema = z
     email: z.email().optional(),
     website: httpUrlSchema,
     advisory_url: httpUrlSchema.optional(),
+    /**
+     * Publishers whose pages report on this agency without a mention banner (a news
+     * service, another public body). Pages under `gov.hk` never get one anyway. Lookalike,
+     * scam-entry and deceptive-link verdicts are not affected.
+     */
+    trusted_publishers: z.array(hostnameSchema).default([]),
     /** SMS sender IDs the agency has registered (e.g. `#HKPost`). */
     sms_sender_ids: z.array(nonEmpty).default([]),
     /** The agency's own statement: what it never asks for by link. */

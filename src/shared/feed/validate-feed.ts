@@ -76,6 +76,12 @@ export function semanticProblems(feed: Feed): FeedProblem[] {
       }
       officialOwner.set(host, agency.id);
     });
+    // A trusted publisher silences mention banners on its site: never a public suffix or a wildcard.
+    agency.trusted_publishers.forEach((publisher, j) => {
+      const problem = officialDomainProblem(publisher);
+      if (problem !== null)
+        problems.push({ path: `${at}.trusted_publishers.${j}`, message: problem.replace('an official domain', 'a trusted publisher') });
+    });
     if (agency.campaign.until && agency.campaign.until < agency.campaign.since) {
       problems.push({ path: `${at}.campaign.until`, message: 'must not be before campaign.since' });
     }

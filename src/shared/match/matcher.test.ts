@@ -109,11 +109,14 @@ describe('redirect wrappers', () => {
     slack: `https://slack-redir.net/link?url=${e}`,
     youtube: `https://www.youtube.com/redirect?event=comments&q=${e}`,
     barracuda: `https://linkprotect.cudasvc.com/url?a=${e}&c=E,1`,
+    'google-amp': 'https://www.google.com/amp/s/investhk-verify.example/claim?id=7',
+    wechat: `https://weixin110.qq.com/cgi-bin/mmspamsupport-bin/newredirectconfirmcgi?main_type=2&evil_type=0&source=2&url=${e}`,
+    wecom: `https://open.work.weixin.qq.com/wwopen/uriconfirm?uri=${e}`,
     vk: `https://vk.com/away.php?to=${e}`,
     steam: `https://steamcommunity.com/linkfilter/?url=${e}`,
   };
 
-  it.each(REDIRECT_WRAPPERS.map((w) => w.id))('%s is unwrapped and the target judged', (id) => {
+  it.each(REDIRECT_WRAPPERS.filter((w) => w.encoding.kind !== 'opaque').map((w) => w.id))('%s is unwrapped and the target judged', (id) => {
     const url = EXAMPLES[id];
     expect(url, `add an example for wrapper ${id}`).toBeDefined();
     const v = m.matchUrl(url!);
@@ -134,12 +137,18 @@ describe('redirect wrappers', () => {
     expect(v.reasons).toEqual(['unwrapped-redirect:safelinks', 'unwrapped-redirect:google', 'scam-host']);
   });
 
-  it(`unwrapping stops after ${MAX_UNWRAP_DEPTH} levels`, () => {
-    let url = target;
+  it(`unwrapping stops after ${MAX_UNWRAP_DEPTH} levels, and deeper nesting is itself suspicious`, () => {
+    let url = 'https://harmless.example/';
     for (let i = 0; i < MAX_UNWRAP_DEPTH + 2; i++) url = `https://www.google.com/url?q=${encodeURIComponent(url)}`;
     const v = m.matchUrl(url);
     expect(v.reasons.filter((r) => r.startsWith('unwrapped-redirect:'))).toHaveLength(MAX_UNWRAP_DEPTH);
-    expect(v.verdict).toBe('unrelated');
+    expect(v.reasons).toContain('redirect-nesting-too-deep');
+    expect(v.verdict).toBe('deceptive-link');
+    expect(v.severity).toBe('caution');
+    // Exactly the limit is still unwrapped to the end and judged by its target.
+    let atLimit = 'https://harmless.example/';
+    for (let i = 0; i < MAX_UNWRAP_DEPTH; i++) atLimit = `https://www.google.com/url?q=${encodeURIComponent(atLimit)}`;
+    expect(m.matchUrl(atLimit).verdict).toBe('unrelated');
   });
 
   it('a wrapper around the official site is official; a wrapper path it does not use is left alone', () => {
@@ -185,7 +194,7 @@ describe('typo thresholds (Damerau-Levenshtein, growing with length)', () => {
     ['hongkongpots.com', 'hongkongpost', 'typo-distance-1'],
     ['hongkpngpsot.com', 'hongkongpost', 'typo-distance-2'],
     ['consumercounicl.org', 'consumer-council', 'typo-distance-1'],
-    ['hkpogov.hk', 'hongkongpost', 'typo-distance-1'], // one edit of a whole official domain
+    ['hkpogov.hk', 'hongkongpost', 'suffix-glued'], // the official host without its dot (one edit of it)
     ['hongkongpotsparcel.com', 'hongkongpost', 'typo-distance-1'], // typo glued to a word (12+ characters)
   ])('%s imitates %s (%s)', (host, agency, reason) => {
     const v = all.matchUrl(`https://${host}/`);
@@ -327,8 +336,8 @@ describe('text mentions', () => {
     ['Pay the fee now', 'asks-payment'],
     ['Enter your credit card', 'asks-payment'],
     ['請即付款', 'asks-payment'],
-    ['繳費', 'asks-payment'],
-    ['信用卡資料', 'asks-payment'],
+    ['請於今日內繳費', 'asks-payment'],
+    ['請提供信用卡資料', 'asks-payment'],
     ['Enter your password', 'asks-personal-data'],
     ['Provide your HKID', 'asks-personal-data'],
     ['請即登入更新資料', 'asks-personal-data'],
@@ -354,7 +363,7 @@ describe('text mentions', () => {
 
   it('matchPage is the louder of the URL and the text', () => {
     expect(m.matchPage('https://investhk-verify.example/', 'hello').verdict).toBe('blocklisted');
-    expect(m.matchPage('https://grant.example/', 'InvestHK fee').severity).toBe('caution');
+    expect(m.matchPage('https://grant.example/', 'InvestHK: pay the fee now').severity).toBe('caution');
   });
 });
 
@@ -425,7 +434,7 @@ describe('campaign ended', () => {
     });
     const before = createMatcher(feed, { now: () => Date.parse('2025-06-30T12:00:00Z') });
     const after = createMatcher(feed, { now: () => Date.parse('2025-07-01T00:00:01Z') });
-    expect(before.matchText('InvestHK fee', 'https://a.example/').severity).toBe('caution');
-    expect(after.matchText('InvestHK fee', 'https://a.example/').severity).toBe('none');
+    expect(before.matchText('InvestHK: pay the fee now', 'https://a.example/').severity).toBe('caution');
+    expect(after.matchText('InvestHK: pay the fee now', 'https://a.example/').severity).toBe('none');
   });
 });

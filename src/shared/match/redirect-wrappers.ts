@@ -7,8 +7,14 @@
  * Sources for the formats: Microsoft Defender for Office 365 Safe Links documentation
  * (`*.safelinks.protection.outlook.com/?url=`), Proofpoint URL Defense v2/v3 link formats
  * (as decoded by Proofpoint's published `urldecoder` script), and the observable link
- * formats of Google, Facebook, Instagram, LinkedIn, Slack, Microsoft Teams, YouTube,
- * Barracuda Link Protection, VK and Steam.
+ * formats of Google (redirect and AMP viewer), Facebook, Instagram, LinkedIn, Slack,
+ * Microsoft Teams, YouTube, Barracuda Link Protection, WeChat's and WeCom's link
+ * confirmation pages, VK and Steam. Mimecast URL Protect carries no target in the link (the
+ * path is a key looked up on Mimecast's servers): such an opaque wrapper is judged as an
+ * unknown destination, never as the official site it may lead to.
+ *
+ * A target encoded twice (SafeLinks around a Google redirect whose `q` was encoded again)
+ * is decoded until it parses, at most twice more.
  */
 
 /** How the target is carried. */
@@ -18,7 +24,11 @@ type WrapperEncoding =
   /** Proofpoint v2: `u` param with `-` for `%` and `_` for `/`. */
   | { kind: 'proofpoint-v2' }
   /** Proofpoint v3: `/v3/__<url>__;<base64 of replaced chars>!!…`. */
-  | { kind: 'proofpoint-v3' };
+  | { kind: 'proofpoint-v3' }
+  /** Google AMP viewer: `/amp/s/<host>/<path>` (https) or `/amp/<host>/<path>` (http). */
+  | { kind: 'amp-path' }
+  /** The target is not in the link at all (looked up on the wrapper's server): judged as unknown. */
+  | { kind: 'opaque' };
 
 /** One redirect wrapper. */
 export interface RedirectWrapper {
@@ -54,7 +64,21 @@ export const REDIRECT_WRAPPERS: readonly RedirectWrapper[] = [
   },
   { id: 'slack', host: /^slack-redir\.net$/, path: /^\/link$/, encoding: { kind: 'query', params: ['url'] } },
   { id: 'youtube', host: /^(?:www\.|m\.)?youtube\.com$/, path: /^\/redirect$/, encoding: { kind: 'query', params: ['q'] } },
-  { id: 'barracuda', host: /^linkprotect\.cudasvc\.com$/, path: /^\/url$/, encoding: { kind: 'query', params: ['a'] } },
+  { id: 'google-amp', host: /^(?:www\.)?google\.(?:com?\.)?[a-z]{2,3}$/, path: /^\/amp\//, encoding: { kind: 'amp-path' } },
+  { id: 'barracuda', host: /^linkprotect\.cudasvc\.com$/, path: /^\/url\/?$/, encoding: { kind: 'query', params: ['a', 'u'] } },
+  {
+    id: 'wechat',
+    host: /^(?:weixin110\.qq\.com|security\.wechat\.com)$/,
+    path: /^\/cgi-bin\/mmspamsupport-bin\/newredirectconfirmcgi$/,
+    encoding: { kind: 'query', params: ['url'] },
+  },
+  {
+    id: 'wecom',
+    host: /^open\.work\.weixin\.qq\.com$/,
+    path: /^\/wwopen\/uriconfirm$/,
+    encoding: { kind: 'query', params: ['uri', 'url'] },
+  },
+  { id: 'mimecast', host: /^protect(?:-[a-z]{2})?\.mimecast\.com$/, path: /^\/s\//, encoding: { kind: 'opaque' } },
   { id: 'vk', host: /^(?:m\.)?vk\.com$/, path: /^\/away\.php$/, encoding: { kind: 'query', params: ['to'] } },
   { id: 'steam', host: /^steamcommunity\.com$/, path: /^\/linkfilter\/?$/, encoding: { kind: 'query', params: ['url', 'u'] } },
 ];
@@ -68,6 +92,10 @@ export interface Unwrapped {
   url: URL;
   /** Wrapper ids, outermost first. */
   wrappers: string[];
+  /** The id of an opaque wrapper that hides the destination (`url` is then the wrapper itself). */
+  opaque?: string;
+  /** True when the link was still wrapped after {@link MAX_UNWRAP_DEPTH} levels: a link built to tire checkers. */
+  tooDeep?: boolean;
 }
 
 /**
@@ -80,10 +108,11 @@ export interface Unwrapped {
 export function unwrapRedirects(url: URL): Unwrapped {
   const wrappers: string[] = [];
   let current = url;
-  for (let depth = 0; depth < MAX_UNWRAP_DEPTH; depth++) {
-    const host = current.hostname;
-    const wrapper = REDIRECT_WRAPPERS.find((w) => w.host.test(host) && (!w.path || w.path.test(current.pathname)));
+  for (let depth = 0; ; depth++) {
+    const wrapper = wrapperOf(current);
     if (!wrapper) break;
+    if (wrapper.encoding.kind === 'opaque') return { url: current, wrappers, opaque: wrapper.id };
+    if (depth === MAX_UNWRAP_DEPTH) return { url: current, wrappers, tooDeep: true };
     const inner = extractTarget(current, wrapper.encoding);
     if (!inner) break;
     wrappers.push(wrapper.id);
@@ -92,14 +121,31 @@ export function unwrapRedirects(url: URL): Unwrapped {
   return { url: current, wrappers };
 }
 
+/** The registrable domains of every wrapper host: one test that most URLs fail. */
+const WRAPPER_DOMAINS =
+  /(?:^|\.)(?:outlook\.com|office\.net|google\.[a-z.]+|facebook\.com|instagram\.com|messenger\.com|urldefense\.[a-z.]+|linkedin\.com|slack-redir\.net|youtube\.com|cudasvc\.com|qq\.com|wechat\.com|mimecast\.com|vk\.com|steamcommunity\.com)$/;
+
+function wrapperOf(url: URL): RedirectWrapper | undefined {
+  const host = url.hostname;
+  if (!WRAPPER_DOMAINS.test(host)) return undefined;
+  return REDIRECT_WRAPPERS.find((w) => w.host.test(host) && (!w.path || w.path.test(url.pathname)));
+}
+
 function extractTarget(url: URL, encoding: WrapperEncoding): URL | null {
   switch (encoding.kind) {
     case 'query':
       for (const param of encoding.params) {
         const value = url.searchParams.get(param);
-        const parsed = value ? parseHttpUrl(value) : null;
+        const parsed = value ? parseEncodedHttpUrl(value) : null;
         if (parsed) return parsed;
       }
+      return null;
+    case 'amp-path': {
+      const m = /^\/amp\/(s\/)?(.+)$/.exec(url.pathname);
+      if (!m) return null;
+      return parseHttpUrl(`${m[1] ? 'https' : 'http'}://${m[2]!}${url.search}`);
+    }
+    case 'opaque':
       return null;
     case 'proofpoint-v2': {
       const value = url.searchParams.get('u');
@@ -148,6 +194,23 @@ function decodeProofpointV3(href: string): string | null {
     }
   }
   return out;
+}
+
+/** A value that may be percent-encoded once or twice more than a query parameter should be. */
+function parseEncodedHttpUrl(value: string): URL | null {
+  let candidate = value;
+  for (let i = 0; i < 3; i++) {
+    const parsed = /^https?:\/\//i.test(candidate) ? parseHttpUrl(candidate) : null;
+    if (parsed) return parsed;
+    try {
+      const decoded = decodeURIComponent(candidate);
+      if (decoded === candidate) return null;
+      candidate = decoded;
+    } catch {
+      return null;
+    }
+  }
+  return null;
 }
 
 function parseHttpUrl(value: string): URL | null {

