@@ -22,12 +22,14 @@ import { readConfirm, readMarkers, waitForBanner } from '../support/overlay-prob
 import { DEMO_SITE } from '../support/paths';
 import { openOptions, tabIdOf } from '../support/ui-pages';
 import { cli, feedHost } from './feed-publisher';
+import { isoDays } from './trust-feeds';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown>; onMessage: { addListener(l: (m: unknown) => undefined): void } };
 };
 
-const FEED_URL = 'http://feeds.cases-test.example/feed.json';
+// Feeds are https only (the fixture server answers TLS; the harness accepts its certificate).
+const FEED_URL = 'https://feeds.cases-test.example/feed.json';
 const SCAM = 'https://investhk-verify.example/claim';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'asa-cases-'));
 const at = (name: string) => path.join(dir, name);
@@ -48,8 +50,9 @@ function casesFeed(): unknown {
     format_version: 1,
     feed_id: 'cases-test',
     sequence: 1,
-    issued_at: '2026-11-01T00:00:00Z',
-    expires_at: '2099-01-01T00:00:00Z',
+    // Readers refuse a feed valid for more than 90 days.
+    issued_at: isoDays(-1),
+    expires_at: isoDays(30),
     refresh_interval_minutes: 60,
     publisher: { name: { en: 'Cases test feed' } },
     help: DEFAULT_FEED.help,
@@ -92,7 +95,7 @@ const PAGES: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  server = await startFixtureServer(DEMO_SITE);
+  server = await startFixtureServer(DEMO_SITE, { tls: true });
   const host = feedHost(server, 'feeds.cases-test.example');
   server.route((_req, res, url) => {
     const page = url.hostname === 'forum.example' ? PAGES[url.pathname] : undefined;

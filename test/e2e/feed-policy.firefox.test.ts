@@ -16,8 +16,9 @@ import type { FeedStatus, PolicyState } from '../../src/shared/messaging/protoco
 import { pollFor, type BrowserDriver, type TestPage } from '../support/driver';
 import { launchFirefox } from '../support/firefox';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { DEMO_SITE, ROOT } from '../support/paths';
+import { DEMO_SITE } from '../support/paths';
 import { cli, feedHost, lookalikePages } from './feed-publisher';
+import { certFeed } from './trust-feeds';
 
 const POLICY_DIR = '/etc/firefox/policies';
 const POLICY_FILE = path.join(POLICY_DIR, 'policies.json');
@@ -38,10 +39,10 @@ beforeAll(async () => {
   const host = feedHost(server, FEED_HOST);
   lookalikePages(server);
   await cli('feed', 'keygen', '--out', at('it'));
-  writeFileSync(at('feed.json'), readFileSync(path.join(ROOT, 'test/fixtures/feeds/cert-v1.json')));
+  writeFileSync(at('feed.json'), JSON.stringify(certFeed(), null, 2));
   await cli('feed', 'sign', at('feed.json'), '--key', at('it.key'));
   host.publish(readFileSync(at('feed.json')), readFileSync(at('feed.json.sig')));
-  feedUrl = `http://${FEED_HOST}:${server.port}/feed.json`;
+  feedUrl = `https://${FEED_HOST}:${server.port}/feed.json`;
   if (existsSync(POLICY_FILE)) throw new Error(`${POLICY_FILE} exists already; not overwriting it`);
   mkdirSync(POLICY_DIR, { recursive: true });
   const policy = {
@@ -89,15 +90,18 @@ describe.skipIf(!isRoot)('managed policy (Firefox policies.json)', () => {
     });
     expect(policy).toEqual({
       set: ['feeds', 'trustedKeys', 'refreshIntervalMinutes', 'allowUserFeeds', 'allowDismiss'],
-      locked: ['feeds', 'dismissed'],
+      // allowDismiss: false locks the allowlist too (it must not be a way around).
+      locked: ['feeds', 'dismissed', 'allowlist'],
       allowUserFeeds: false,
       allowDismiss: false,
+      allowUserAllowlist: false,
+      allowContinueAnyway: true,
       refreshIntervalMinutes: 30,
     });
     // Policy wins: the user can neither add a feed nor remove the policy's.
     const add = await send<{ ok: boolean; error?: string }>({
       type: 'feed-subscribe',
-      payload: { url: 'http://elsewhere.test/feed.json', publicKey: 'A'.repeat(43) + '=' },
+      payload: { url: 'https://elsewhere.test/feed.json', publicKey: 'A'.repeat(43) + '=' },
     });
     expect(add).toMatchObject({ ok: false, error: expect.stringMatching(/policy/) });
     const remove = await send<{ ok: boolean; error?: string }>({ type: 'feed-unsubscribe', payload: { url: feedUrl } });

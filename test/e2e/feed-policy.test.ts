@@ -14,15 +14,16 @@ import type { FeedStatus, PolicyState } from '../../src/shared/messaging/protoco
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { clickInOverlay, readBanner, waitForBanner } from '../support/overlay-probe';
-import { DEMO_SITE, EXTENSION_ID, ROOT } from '../support/paths';
+import { DEMO_SITE, EXTENSION_ID } from '../support/paths';
 import { openOptions } from '../support/ui-pages';
 import { cli, feedHost, lookalikePages } from './feed-publisher';
+import { certFeed } from './trust-feeds';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, 'agency-scam-alert-e2e.json');
-const FEED_URL = 'http://policy-feeds.example-it.test/feed.json';
+const FEED_URL = 'https://policy-feeds.example-it.test/feed.json';
 const isRoot = process.getuid?.() === 0;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'asa-policy-e2e-'));
 const at = (name: string) => path.join(dir, name);
@@ -32,11 +33,11 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   if (!isRoot) return;
-  server = await startFixtureServer(DEMO_SITE);
+  server = await startFixtureServer(DEMO_SITE, { tls: true });
   const host = feedHost(server, 'policy-feeds.example-it.test');
   lookalikePages(server);
   await cli('feed', 'keygen', '--out', at('it'));
-  writeFileSync(at('feed.json'), readFileSync(path.join(ROOT, 'test/fixtures/feeds/cert-v1.json')));
+  writeFileSync(at('feed.json'), JSON.stringify(certFeed(), null, 2));
   await cli('feed', 'sign', at('feed.json'), '--key', at('it.key'));
   host.publish(readFileSync(at('feed.json')), readFileSync(at('feed.json.sig')));
   if (existsSync(POLICY_FILE)) throw new Error(`${POLICY_FILE} exists already; not overwriting it`);
@@ -77,16 +78,19 @@ describe.skipIf(!isRoot)('managed policy (Chromium policy file)', () => {
     });
     expect(policy).toEqual({
       set: ['feeds', 'trustedKeys', 'refreshIntervalMinutes', 'allowUserFeeds', 'allowDismiss'],
-      locked: ['feeds', 'dismissed'],
+      // allowDismiss: false locks the allowlist too (it must not be a way around).
+      locked: ['feeds', 'dismissed', 'allowlist'],
       allowUserFeeds: false,
       allowDismiss: false,
+      allowUserAllowlist: false,
+      allowContinueAnyway: true,
       refreshIntervalMinutes: 30,
     });
     // Policy wins: the user can neither add a feed nor remove the policy's.
     const add = (await options.evaluate(() =>
       chrome.runtime.sendMessage({
         type: 'feed-subscribe',
-        payload: { url: 'http://elsewhere.test/feed.json', publicKey: 'A'.repeat(43) + '=' },
+        payload: { url: 'https://elsewhere.test/feed.json', publicKey: 'A'.repeat(43) + '=' },
       }),
     )) as { ok: boolean; error?: string };
     expect(add).toMatchObject({ ok: false, error: expect.stringMatching(/policy/) });

@@ -1,6 +1,7 @@
 /**
- * The options page of the built extension in real Chromium: feed status, adding and
- * removing a feed (the round trip through the background's feed handlers), check now,
+ * The options page of the built extension in real Chromium: feed status, adding a feed
+ * (preview of what it adds, then confirmation; refusals in plain words) and removing it
+ * (the round trip through the background's feed handlers), check now,
  * allowlist and dismissed sites with undo using the keyboard only, and the language choice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,16 +9,21 @@ import { launchWithExtension, type ExtensionBrowser } from '../support/chromium'
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { DEMO_SITE } from '../support/paths';
 import { openOptions } from '../support/ui-pages';
+import { feedHost } from './feed-publisher';
+import { certFeed, publisher, type Publisher } from './trust-feeds';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
 
-/** A well-formed Ed25519 public key (32 bytes, base64) that signed nothing served here. */
-const PUBLIC_KEY = Buffer.alloc(32, 7).toString('base64');
-const FEED_URL = 'http://feeds.example.test/hk/feed.json';
+/** Feeds are https only (the fixture server answers TLS; the harness accepts its certificate). */
+const FEED_URL = 'https://feeds.example.test/feed.json';
+const MISSING_URL = 'https://feeds.example.test/missing/feed.json';
+let cert: Publisher;
 
 beforeAll(async () => {
-  server = await startFixtureServer(DEMO_SITE);
+  server = await startFixtureServer(DEMO_SITE, { tls: true });
+  cert = await publisher();
+  await cert.publish(feedHost(server, 'feeds.example.test'), certFeed());
   browser = await launchWithExtension({ port: server.port });
 });
 
@@ -36,27 +42,37 @@ describe('options page (Chromium)', () => {
     await page.close();
   });
 
-  it('rejects a malformed key, then adds a feed and removes it again', async () => {
+  it('refuses a malformed key and an unreachable feed in plain words, then shows what a real feed adds, adds it on confirmation and removes it again', async () => {
     const page = await openOptions(browser);
+    const refusal = () => page.locator('.feed-preview[data-ok="false"] h3').textContent();
     await page.fill('#feed-url', FEED_URL);
     await page.fill('#feed-key', 'not-a-key');
     await page.click('button.add-feed-submit');
-    await expect
-      .poll(() => page.locator('.feed-message').textContent(), { timeout: 30_000 })
-      .toMatch(/The feed was not added: .*public key/);
-    expect(await page.locator(`li.feed[data-url="${FEED_URL}"]`).count()).toBe(0);
-
-    await page.fill('#feed-key', PUBLIC_KEY);
+    await expect.poll(refusal, { timeout: 30_000 }).toMatch(/^This feed cannot be added: The public key is not valid/);
+    // A key that decodes but is not a safe point (all bytes 7) is refused the same way.
+    await page.fill('#feed-key', Buffer.alloc(32, 7).toString('base64'));
     await page.click('button.add-feed-submit');
-    // The feed is subscribed; its first download fails here (the fixture server has no such feed), and the page says so.
-    await expect
-      .poll(() => page.locator('.feed-message').textContent(), { timeout: 30_000 })
-      .toMatch(/^Feed added, but its first download failed: .*HTTP 404/);
+    await expect.poll(refusal, { timeout: 30_000 }).toMatch(/^This feed cannot be added: The public key is not valid: .*Ed25519/);
+    // A feed that cannot be downloaded is not subscribed: its reason is shown.
+    await page.fill('#feed-url', MISSING_URL);
+    await page.fill('#feed-key', cert.key.public_key);
+    await page.click('button.add-feed-submit');
+    await expect.poll(refusal, { timeout: 30_000 }).toMatch(/HTTP 404/);
+    expect(await page.locator(`li.feed[data-url="${MISSING_URL}"]`).count()).toBe(0);
+
+    await page.fill('#feed-url', FEED_URL);
+    await page.click('button.add-feed-submit');
+    const preview = page.locator('.feed-preview[data-ok="true"]');
+    await expect.poll(() => preview.count(), { timeout: 30_000 }).toBe(1);
+    expect(await preview.textContent()).toContain('Kowloon Water Office');
+    expect(await preview.textContent()).toContain('kowloonwater.gov.hk');
+    expect(await page.locator(`li.feed[data-url="${FEED_URL}"]`).count()).toBe(0);
+    await page.getByRole('button', { name: 'Add this feed' }).click();
+    await expect.poll(() => page.locator('.feed-message').textContent(), { timeout: 30_000 }).toBe('Feed added.');
     const row = page.locator(`li.feed[data-url="${FEED_URL}"]`);
     expect(await row.count()).toBe(1);
     expect(await row.getAttribute('data-source')).toBe('user');
-    expect(await row.getAttribute('class')).toContain('never-fetched');
-    expect(await row.textContent()).toContain('HTTP 404');
+    expect(await row.textContent()).toContain('Example CERT (test fixture) (example-cert)');
 
     // It survives a reload (stored in the background), then goes away with Remove.
     await page.reload();
