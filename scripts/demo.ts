@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM_MISSING, findChromium, launchWithExtension } from '../test/support/chromium';
+import { chromiumDriver } from '../test/support/chromium-driver';
 import { startFixtureServer } from '../test/support/fixture-server';
 import { readMarkers, waitForBanner, type OverlayInfo } from '../test/support/overlay-probe';
 import { DEMO_SITE, ROOT } from '../test/support/paths';
@@ -97,7 +98,7 @@ async function main(): Promise<number> {
       console.log(`    screenshot: ${path.relative(ROOT, shot)}\n`);
       await page.close();
     }
-    const shots = await captureUiScreenshots(browser, OUT);
+    const shots = await captureUiScreenshots(chromiumDriver(browser), OUT);
     console.log(`popup and options screenshots (en, zh-Hant): ${shots.map((s) => path.relative(ROOT, s)).join(', ')}\n`);
   } finally {
     await browser.close();

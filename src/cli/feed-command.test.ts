@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,60 @@ describe('scam-alert feed', () => {
     const again = await run('feed', 'keygen', '--out', at('key'));
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/exists; pass --force/);
+  });
+
+  it('keygen --out keys/NAME creates the missing folders (mode 700), as in the admin guide', async () => {
+    const prefix = at('keys/nested/cert-2026');
+    const r = await run('feed', 'keygen', '--out', prefix);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(statSync(`${prefix}.key`).mode & 0o777).toBe(0o600);
+    expect(statSync(`${prefix}.pub`).mode & 0o777).toBe(0o644);
+    expect(statSync(at('keys')).mode & 0o777).toBe(0o700);
+    expect(statSync(at('keys/nested')).mode & 0o777).toBe(0o700);
+    // A file where a folder should be: a clear error, exit 1.
+    writeFileSync(at('plain-file'), '');
+    const blocked = await run('feed', 'keygen', '--out', at('plain-file/k'));
+    expect([blocked.code, blocked.err]).toEqual([1, expect.stringMatching(/cannot create the folder .*(EEXIST|ENOTDIR)/)]);
+  });
+
+  it('keygen --force replaces a key as 0600 even over a 0644 file, and leaves no temporary file', async () => {
+    const prefix = at('forced');
+    writeFileSync(`${prefix}.key`, 'old', { mode: 0o644 });
+    chmodSync(`${prefix}.key`, 0o644);
+    expect((await run('feed', 'keygen', '--out', prefix)).code).toBe(1);
+    expect(readFileSync(`${prefix}.key`, 'utf8')).toBe('old');
+    expect(existsSync(`${prefix}.pub`)).toBe(false); // refused before writing either file
+    expect((await run('feed', 'keygen', '--out', prefix, '--force')).code).toBe(0);
+    expect(statSync(`${prefix}.key`).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(`${prefix}.key`, 'utf8')).format).toBe('scam-alert-feed-private-key/1');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('never writes through a symbolic link: keygen (with or without --force) and sign', async () => {
+    const victim = at('victim.txt');
+    writeFileSync(victim, 'precious');
+    chmodSync(victim, 0o644);
+    symlinkSync(victim, at('linked.key'));
+    for (const force of [[], ['--force']]) {
+      const r = await run('feed', 'keygen', '--out', at('linked'), ...force);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(force.length ? /linked\.key is a symbolic link; not written/ : /linked\.key exists/);
+    }
+    // A dangling link is not followed either (it would create the file where it points).
+    symlinkSync(at('nowhere.key'), at('dangling.key'));
+    expect((await run('feed', 'keygen', '--out', at('dangling'))).code).toBe(1);
+    expect((await run('feed', 'keygen', '--out', at('dangling'), '--force')).code).toBe(1);
+    expect(existsSync(at('nowhere.key'))).toBe(false);
+
+    const file = writeFeed('linked-sig.json', (f) => (f.sequence = 3));
+    symlinkSync(victim, `${file}.sig`);
+    const sign = await run('feed', 'sign', file, '--key', at('key.key'));
+    expect([sign.code, sign.err]).toEqual([1, expect.stringMatching(/\.sig is a symbolic link; not written/)]);
+    symlinkSync(victim, at('out.sig'));
+    expect((await run('feed', 'sign', file, '--key', at('key.key'), '--out', at('out.sig'), '--force')).code).toBe(1);
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(statSync(victim).mode & 0o777).toBe(0o644);
+    expect(lstatSync(at('linked.key')).isSymbolicLink()).toBe(true);
   });
 
   it('validate: ok, then every publishing problem with exit 1', async () => {

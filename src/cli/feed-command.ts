@@ -2,100 +2,18 @@
  * `scam-alert feed keygen|validate|sign|verify|diff|check`: the feed admin's tools, on the
  * same `src/shared/feed` code the extension runs, so a feed that passes here is accepted
  * there. Exit status: 0 ok, 1 problems found (invalid feed, bad signature, …), 2 bad usage.
+ *
+ * This file registers the commands; their work is in `feed-actions.ts`, imported when one
+ * runs (start-up of other commands does not pay for the feed schema).
  */
 import type { Command } from 'commander';
-import { acceptFeedUpdate } from '../shared/feed/accept-update';
-import { diffFeeds, isEmptyDiff, type FeedDiff } from '../shared/feed/feed-diff';
-import { FeedRejection } from '../shared/feed/feed-rejection';
-import type { Feed } from '../shared/feed/feed-schema';
-import { generateKeyPair, signatureFile, signFeedValue } from '../shared/feed/signature';
-import { checkFeedForPublishing, type PublishingProblem } from '../shared/feed/accept-update';
-import { normalizePathPrefix } from '../shared/feed/path-prefix';
-import { toAsciiHost } from '../shared/match/host';
-import { createMatcher } from '../shared/match/matcher';
-import { checkVerdict, formatVerdict } from './check-command';
-import { readBytes, readPrivateKey, readPublicKey, writeNew } from './feed-files';
-import { CliError, type Io } from './io';
-import { loadFeedFile } from './load-feed';
+import { addCheckOptions, checkCommand, type CheckOptions } from './check-command';
+import type { Io } from './io';
 
-/** Days before `expires_at` from which `validate` warns. */
-const EXPIRY_WARNING_DAYS = 14;
+const actions = () => import('./feed-actions');
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
-}
-
-/** Parses `--now` (ISO time) or returns the current time. */
-function nowOf(now: string | undefined): number {
-  if (now === undefined) return Date.now();
-  const t = Date.parse(now);
-  if (Number.isNaN(t)) throw new CliError(`--now: "${now}" is not an ISO date-time`, 2);
-  return t;
-}
-
-export interface ValidationReport {
-  feed: Feed | null;
-  /** The feed's JSON value as read (what `sign` signs); null when the bytes are not a JSON object. */
-  value: Record<string, unknown> | null;
-  problems: PublishingProblem[];
-  warnings: string[];
-}
-
-/**
- * Literal characters (host + path prefix) above which a path rule may exceed Chromium's
- * regex memory budget (measured: 18 + 79 fit; see `shared/dnr/block-rules.ts`).
- */
-const PATH_RULE_WARNING_CHARS = 90;
-
-/**
- * Validates a feed file for publishing with exactly the reader's rules (bytes, UTF-8, size,
- * strict JSON, schema, semantics with the Public Suffix List, lifetime, and with `published`
- * a sequence above the published feed's by at most the allowed step: `checkFeedForPublishing`),
- * plus warnings a reader would not reject for.
- */
-export function validateForPublishing(body: Uint8Array, now: number, published: Feed | null): ValidationReport {
-  const report = checkFeedForPublishing(body, now, published);
-  const { feed } = report;
-  const warnings: string[] = [];
-  if (feed && report.problems.length === 0) {
-    const expires = Date.parse(feed.expires_at);
-    if (expires - now < EXPIRY_WARNING_DAYS * 86_400_000)
-      warnings.push(`expires_at ${feed.expires_at} is less than ${EXPIRY_WARNING_DAYS} days away`);
-    if (Date.parse(feed.issued_at) > now + 3_600_000) warnings.push(`issued_at ${feed.issued_at} is in the future`);
-    feed.agencies.forEach((agency, i) =>
-      agency.scam_entries.forEach((entry, j) => {
-        const prefix = entry.path_prefix === undefined ? undefined : normalizePathPrefix(entry.path_prefix).prefix;
-        const host = toAsciiHost(entry.host) ?? entry.host;
-        if (prefix !== undefined && host.length + prefix.length > PATH_RULE_WARNING_CHARS) {
-          warnings.push(
-            `agencies.${i}.scam_entries.${j}: ${host}${prefix} is long; Chromium may not block it in advance (the banner still warns)`,
-          );
-        }
-      }),
-    );
-  }
-  return { feed, value: report.value, problems: report.problems, warnings };
-}
-
-function formatDiff(d: FeedDiff): string {
-  if (isEmptyDiff(d)) return 'no changes\n';
-  const lines: string[] = [];
-  for (const h of d.header) lines.push(`~ ${h.field}: ${JSON.stringify(h.old)} → ${JSON.stringify(h.new)}`);
-  for (const id of d.agenciesAdded) lines.push(`+ agency ${id}`);
-  for (const id of d.agenciesRemoved) lines.push(`- agency ${id}`);
-  for (const c of d.agenciesChanged) {
-    lines.push(`~ agency ${c.id}: ${c.fields.join(', ')}`);
-    for (const x of c.officialAdded) lines.push(`    + official ${x}`);
-    for (const x of c.officialRemoved) lines.push(`    - official ${x}`);
-    for (const x of c.scamAdded) lines.push(`    + scam ${x}`);
-    for (const x of c.scamRemoved) lines.push(`    - scam ${x}`);
-  }
-  for (const id of d.helpAdded) lines.push(`+ help ${id}`);
-  for (const id of d.helpRemoved) lines.push(`- help ${id}`);
-  for (const id of d.helpChanged) lines.push(`~ help ${id}`);
-  if (d.domainsAdded.length) lines.push(`domains added: ${d.domainsAdded.join(', ')}`);
-  if (d.domainsRemoved.length) lines.push(`domains removed: ${d.domainsRemoved.join(', ')}`);
-  return `${lines.join('\n')}\n`;
 }
 
 /** Registers the `feed` command group. */
@@ -109,15 +27,12 @@ export function registerFeedCommand(program: Command, io: Io): void {
 
   feed
     .command('keygen')
-    .description('Create an Ed25519 signing key: PREFIX.key (secret, mode 600) and PREFIX.pub (base64 public key for readers and policy).')
+    .description(
+      'Create an Ed25519 signing key: PREFIX.key (secret, mode 600) and PREFIX.pub (base64 public key for readers and policy). Missing folders are created (mode 700); symbolic links are never written through.',
+    )
     .requiredOption('--out <prefix>', 'path prefix of the two files, e.g. keys/cert-2026')
     .option('--force', 'replace existing files')
-    .action(async (options: { out: string; force?: boolean }) => {
-      const key = await generateKeyPair();
-      await writeNew(`${options.out}.key`, `${JSON.stringify(key, null, 2)}\n`, !!options.force, 0o600);
-      await writeNew(`${options.out}.pub`, `${key.public_key}\n`, !!options.force);
-      io.out(`key id:     ${key.key_id}\npublic key: ${key.public_key}\nwrote ${options.out}.key (keep secret) and ${options.out}.pub\n`);
-    });
+    .action(async (options: { out: string; force?: boolean }) => (await actions()).keygen(io, options));
 
   feed
     .command('validate')
@@ -128,23 +43,9 @@ export function registerFeedCommand(program: Command, io: Io): void {
     .option('--published <file>', 'the feed currently published: the new sequence must be above its sequence')
     .option('--now <iso>', 'judge expiry at this time instead of now')
     .option('--json', 'print {"ok","problems","warnings"} as JSON')
-    .action(async (file: string, options: { published?: string; now?: string; json?: boolean }) => {
-      const now = nowOf(options.now);
-      const published = options.published ? await loadFeedFile(options.published) : null;
-      const report = validateForPublishing(await readBytes(file, 'feed file'), now, published);
-      const ok = report.problems.length === 0;
-      if (options.json) {
-        io.out(`${JSON.stringify({ ok, problems: report.problems, warnings: report.warnings })}\n`);
-      } else {
-        for (const p of report.problems) io.out(`error   ${p.path || '(feed)'}: ${p.message}\n`);
-        for (const w of report.warnings) io.out(`warning ${w}\n`);
-        if (ok && report.feed)
-          io.out(
-            `ok: ${report.feed.feed_id} sequence ${report.feed.sequence}, ${report.feed.agencies.length} agencies, expires ${report.feed.expires_at}\n`,
-          );
-      }
-      if (!ok) throw new CliError(`${file}: ${report.problems.length} problem(s)`);
-    });
+    .action(async (file: string, options: { published?: string; now?: string; json?: boolean }) =>
+      (await actions()).validate(io, file, options),
+    );
 
   feed
     .command('sign')
@@ -156,19 +57,9 @@ export function registerFeedCommand(program: Command, io: Io): void {
     .option('--out <file>', 'signature file (default: FEED.sig)')
     .option('--now <iso>', 'judge expiry at this time instead of now')
     .option('--force', 'replace an existing signature file (default: yes for FEED.sig)')
-    .action(async (file: string, options: { key: string[]; out?: string; now?: string; force?: boolean }) => {
-      const report = validateForPublishing(await readBytes(file, 'feed file'), nowOf(options.now), null);
-      const value = report.value;
-      if (report.problems.length > 0 || value === null) {
-        for (const p of report.problems) io.err(`error   ${p.path || '(feed)'}: ${p.message}\n`);
-        throw new CliError(`${file} is not valid; not signed`);
-      }
-      const keys = await Promise.all(options.key.map(readPrivateKey));
-      const entries = await Promise.all(keys.map((k) => signFeedValue(value, k)));
-      const out = options.out ?? `${file}.sig`;
-      await writeNew(out, `${JSON.stringify(signatureFile(entries), null, 2)}\n`, options.force ?? options.out === undefined);
-      io.out(`signed ${file} (sequence ${report.feed?.sequence}) with key ${entries.map((e) => e.key_id).join(', ')} → ${out}\n`);
-    });
+    .action(async (file: string, options: { key: string[]; out?: string; now?: string; force?: boolean }) =>
+      (await actions()).sign(io, file, options),
+    );
 
   feed
     .command('verify')
@@ -178,23 +69,9 @@ export function registerFeedCommand(program: Command, io: Io): void {
     .option('--sig <file>', 'signature file (default: FEED.sig)')
     .option('--published <file>', 'the feed readers have now: the sequence must be above it')
     .option('--now <iso>', 'judge expiry at this time instead of now')
-    .action(async (file: string, options: { pubkey: string[]; sig?: string; published?: string; now?: string }) => {
-      const trustedKeys = await Promise.all(options.pubkey.map(readPublicKey));
-      const published = options.published ? await loadFeedFile(options.published) : null;
-      try {
-        const accepted = await acceptFeedUpdate({
-          body: await readBytes(file, 'feed file'),
-          signature: await readBytes(options.sig ?? `${file}.sig`, 'signature file'),
-          trustedKeys,
-          previous: published ? { feed_id: published.feed_id, sequence: published.sequence } : null,
-          now: nowOf(options.now),
-        });
-        io.out(`ok: ${accepted.feed.feed_id} sequence ${accepted.feed.sequence} signed by key ${accepted.keyId}\n`);
-      } catch (error) {
-        if (error instanceof FeedRejection) throw new CliError(`rejected (${error.code}): ${error.message}`);
-        throw error;
-      }
-    });
+    .action(async (file: string, options: { pubkey: string[]; sig?: string; published?: string; now?: string }) =>
+      (await actions()).verify(io, file, options),
+    );
 
   feed
     .command('diff')
@@ -202,28 +79,16 @@ export function registerFeedCommand(program: Command, io: Io): void {
     .argument('<old>', 'old feed JSON file')
     .argument('<new>', 'new feed JSON file')
     .option('--json', 'print the diff as JSON')
-    .action(async (oldFile: string, newFile: string, options: { json?: boolean }) => {
-      const d = diffFeeds(await loadFeedFile(oldFile), await loadFeedFile(newFile));
-      io.out(options.json ? `${JSON.stringify(d)}\n` : formatDiff(d));
-    });
+    .action(async (oldFile: string, newFile: string, options: { json?: boolean }) => (await actions()).diff(io, oldFile, newFile, options));
 
-  feed
+  const check = feed
     .command('check')
-    .description('Print the verdict of each URL against a given feed (test a feed before publishing).')
+    .description(
+      'Print the verdict of each URL against a given feed (test a feed before publishing); "-" reads URLs or JSON lines from standard input, as `check` does.',
+    )
     .argument('<feed>', 'feed JSON file')
-    .argument('<urls...>', 'URLs to check')
-    .option('--link-text <text>', 'judge each URL as a link whose visible text is TEXT')
-    .option('--page-text <text>', 'judge each URL as a page showing TEXT')
-    .option('--json', 'print one JSON object per line {"url","verdict","severity","agency","reasons"}')
-    .action(async (file: string, urls: string[], options: { linkText?: string; pageText?: string; json?: boolean }) => {
-      const matcher = createMatcher(await loadFeedFile(file));
-      for (const url of urls) {
-        const v = checkVerdict(matcher, url, options);
-        io.out(
-          options.json
-            ? `${JSON.stringify({ url: v.url, verdict: v.verdict, severity: v.severity, agency: v.agency, reasons: v.reasons })}\n`
-            : formatVerdict(v),
-        );
-      }
-    });
+    .argument('<inputs...>', 'URLs to check; "-" for standard input');
+  addCheckOptions(check).action(async (file: string, inputs: string[], options: CheckOptions) =>
+    checkCommand(inputs, { ...options, feed: file }, io),
+  );
 }

@@ -1,5 +1,8 @@
 /** File helpers for the `feed` commands: read JSON, read keys, write files safely. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { decodePublicKey, parsePrivateKeyFile, WeakKeyError, type PrivateKeyFile } from '../shared/feed/signature';
 import { CliError } from './io';
 
@@ -53,13 +56,91 @@ export async function readPublicKey(arg: string): Promise<string> {
   }
 }
 
-/** Writes a file; refuses to replace an existing one unless `force`. */
-export async function writeNew(path: string, text: string, force: boolean, mode = 0o644): Promise<void> {
+/**
+ * Writes a file with exactly `mode`, never through a symbolic link.
+ *
+ * - Without `force`, the file must not exist: it is created with `O_CREAT | O_EXCL`, which
+ *   fails on any existing path, a symbolic link included (it is never followed).
+ * - With `force`, an existing regular file is replaced atomically: the text goes to a new
+ *   file beside it (created as above), which is then renamed over the old one. So the mode
+ *   is `mode` whatever the old file's was (a key replaced with `--force` is 0600 even if the
+ *   old file was 0644), and a reader never sees half a file. A symbolic link at `path` is
+ *   refused rather than replaced or followed (replacing a link someone made on purpose, or
+ *   writing a key where it points, are both surprises).
+ *
+ * The mode is set with `fchmod` after creation, so the umask cannot widen or narrow it.
+ *
+ * @param file - the file to write.
+ * @param text - its content (UTF-8).
+ * @param force - replace an existing file.
+ * @param mode - permission bits, e.g. 0o600 for a secret key.
+ * @throws CliError (exit 1) when the file exists and `force` is false, when `path` is a
+ *   symbolic link, or when it cannot be written (the error code, e.g. ENOENT, EISDIR).
+ */
+export async function writeNew(file: string, text: string, force: boolean, mode = 0o644): Promise<void> {
   try {
-    await writeFile(path, text, { flag: force ? 'w' : 'wx', mode });
+    if (!force) return await writeExclusive(file, text, mode);
+    const existing = await lstat(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (existing?.isSymbolicLink()) throw new CliError(`${file} is a symbolic link; not written (give the path it points to)`);
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+    await writeExclusive(temp, text, mode);
+    try {
+      await rename(temp, file);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CliError(`${path} exists; pass --force to replace it`);
-    throw new CliError(`cannot write ${path}: ${code ?? String(error)}`);
+    if (code === 'EEXIST') throw new CliError(`${file} exists; pass --force to replace it`);
+    throw new CliError(`cannot write ${file}: ${code ?? String(error)}`);
+  }
+}
+
+/** Creates `file` (which must not exist; links are not followed), sets `mode`, writes `text`. */
+async function writeExclusive(file: string, text: string, mode: number): Promise<void> {
+  const handle = await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+  try {
+    await handle.chmod(mode);
+    await handle.writeFile(text, 'utf8');
+  } catch (error) {
+    await handle.close();
+    await unlink(file).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+}
+
+/**
+ * Fails when any of `files` exists (a symbolic link included), so a command that writes
+ * several files writes none of them rather than some.
+ *
+ * @throws CliError (exit 1) naming the first that exists.
+ */
+export async function refuseExisting(files: string[]): Promise<void> {
+  for (const file of files) {
+    const exists = await lstat(file).then(
+      () => true,
+      () => false,
+    );
+    if (exists) throw new CliError(`${file} exists; pass --force to replace it`);
+  }
+}
+
+/**
+ * Creates the folder that will hold `file`, and any missing parents, as 0700 (a folder made
+ * for keys is nobody else's to list). Existing folders are left as they are.
+ *
+ * @throws CliError (exit 1) when a folder cannot be made (a file in the way, no permission).
+ */
+export async function makeParentFolders(file: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new CliError(`cannot create the folder for ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }

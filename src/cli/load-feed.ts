@@ -1,8 +1,11 @@
-/** Reads a feed file for the CLI (JSON text → validated feed). */
+/**
+ * Reads a feed file for the CLI (JSON text → validated feed). The validation code (zod) is
+ * imported only when a file is read: with the embedded default feed (validated when the
+ * CLI is built, see `vite.cli.config.ts`) `scam-alert check` starts without it.
+ */
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_FEED } from '../shared/feed/default-feed';
 import type { Feed } from '../shared/feed/feed-schema';
-import { FeedValidationError, parseFeed } from '../shared/feed/validate-feed';
 import { CliError } from './io';
 
 /**
@@ -24,6 +27,7 @@ export async function loadFeedFile(path: string | undefined): Promise<Feed> {
   } catch (error) {
     throw new CliError(`feed file ${path} is not JSON: ${(error as Error).message}`);
   }
+  const { FeedValidationError, parseFeed } = await import('../shared/feed/validate-feed');
   try {
     return parseFeed(json);
   } catch (error) {

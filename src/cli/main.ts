@@ -1,12 +1,13 @@
 /**
  * `scam-alert`: the admin CLI. Same engine and feed code as the extension.
  *
- * Exit status: 0 when the command ran, 2 for bad usage, 1 for other errors (bad feed file…).
+ * Exit status: 0 when the command ran, 2 for bad usage, 1 for other errors (bad feed file,
+ * an input `check` could not judge…).
  */
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './check-command';
 import { registerFeedCommand } from './feed-command';
-import { CliError, type Io, processIo } from './io';
+import { CliError, createProcessIo, type Io } from './io';
 
 /** Builds the command tree. Each command module adds itself. */
 export function buildProgram(io: Io): Command {
@@ -27,7 +28,7 @@ export function buildProgram(io: Io): Command {
  * @param io - where output goes (tests pass a buffer).
  * @returns the exit status.
  */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], io: Io = createProcessIo()): Promise<number> {
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });

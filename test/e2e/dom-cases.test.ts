@@ -1,46 +1,41 @@
 /**
- * The `dom` field cases (C23–C25, from public bug reports; see `src/shared/match/cases.test.ts`) in real Chromium, with the cases' test
- * feed (the default InvestHK entry plus the test-only scam host investhk-verify.example)
- * signed with the admin CLI and subscribed like any feed:
+ * The `dom` field cases (C23–C25, from public bug reports; see `src/shared/match/cases.test.ts`),
+ * with the cases' test feed (the default InvestHK entry plus the test-only scam host
+ * investhk-verify.example) signed with the admin CLI and subscribed like any feed:
  *   C23 an SVG link (`xlink:href`, not in `document.links`),
  *   C24 a link inside a custom element's open shadow root,
  *   C25 50,000 links with the scam link last, then infinite scroll adding 500 more with
  *       another scam link: both found, and each link is sent for checking once (a mutation
- *       costs work for what it added, never a rescan). Task lengths are measured by
- *       `npm run bench:browser`, not asserted here.
+ *       costs work for what it added, never a rescan). The links sent are counted by the
+ *       options page, which receives every message content scripts send to the extension.
+ *       Task lengths are measured by `npm run bench:browser`, not asserted here.
+ * Firefox fetches the `http://` feed as `https://` on the same port (MV3
+ * `upgrade-insecure-requests`): the fixture server answers TLS too.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FEED } from '../../src/shared/feed/default-feed';
 import type { FeedStatus, UiState } from '../../src/shared/messaging/protocol';
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
+import { BROWSER_LABEL, launchBrowser } from '../support/browser';
+import { holdsFor, pollFor, type BrowserDriver, type TestPage } from '../support/driver';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { readConfirm, readMarkers, waitForBanner } from '../support/overlay-probe';
 import { DEMO_SITE } from '../support/paths';
-import { openOptions, tabIdOf } from '../support/ui-pages';
+import { contentMessages, openOptions, tabIdOf, watchContentMessages } from '../support/ui-pages';
 import { cli, feedHost } from './feed-publisher';
-import { isoDays } from './trust-feeds';
+import { httpsUrl, isoDays } from './trust-feeds';
 
-declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<unknown>; onMessage: { addListener(l: (m: unknown) => undefined): void } };
-};
-
-// Feeds are https only (the fixture server answers TLS; the harness accepts its certificate).
-const FEED_URL = 'https://feeds.cases-test.example/feed.json';
+const FEED_HOST = 'feeds.cases-test.example';
+const PAGE_HOST = 'forum.example';
 const SCAM = 'https://investhk-verify.example/claim';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'asa-cases-'));
 const at = (name: string) => path.join(dir, name);
 
 let server: FixtureServer;
-let browser: ExtensionBrowser;
-let options: Page;
-
-function ui<T>(type: string, payload: unknown): Promise<T> {
-  return options.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const) as Promise<T>;
-}
+let driver: BrowserDriver;
+let options: TestPage;
+let feedUrl: string;
 
 /** The cases' feed: the default InvestHK entry plus the test-only scam entries. */
 function casesFeed(): unknown {
@@ -96,9 +91,9 @@ const PAGES: Record<string, string> = {
 
 beforeAll(async () => {
   server = await startFixtureServer(DEMO_SITE, { tls: true });
-  const host = feedHost(server, 'feeds.cases-test.example');
+  const host = feedHost(server, FEED_HOST);
   server.route((_req, res, url) => {
-    const page = url.hostname === 'forum.example' ? PAGES[url.pathname] : undefined;
+    const page = url.hostname === PAGE_HOST ? PAGES[url.pathname] : undefined;
     if (!page) return false;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(page);
@@ -108,64 +103,76 @@ beforeAll(async () => {
   writeFileSync(at('feed.json'), JSON.stringify(casesFeed(), null, 2));
   await cli('feed', 'sign', at('feed.json'), '--key', at('cases.key'));
   host.publish(readFileSync(at('feed.json')), readFileSync(at('feed.json.sig')));
-  browser = await launchWithExtension({ port: server.port });
-  options = await openOptions(browser);
-  const res = await ui<{ error?: string; feeds: FeedStatus[] }>('feed-subscribe', {
-    url: FEED_URL,
-    publicKey: readFileSync(at('cases.pub'), 'utf8').trim(),
+  driver = await launchBrowser({ port: server.port, extraHosts: [FEED_HOST, PAGE_HOST] });
+  // Feeds are https only.
+  feedUrl = httpsUrl(driver.url(FEED_HOST, '/feed.json'));
+  options = await openOptions(driver);
+  const res = await options.sendMessage<{ error?: string; feeds: FeedStatus[] }>({
+    type: 'feed-subscribe',
+    payload: { url: feedUrl, publicKey: readFileSync(at('cases.pub'), 'utf8').trim() },
   });
   expect(res.error).toBeUndefined();
-  expect(res.feeds.find((f) => f.url === FEED_URL)?.feedId).toBe('cases-test');
+  expect(res.feeds.find((f) => f.url === feedUrl)?.feedId).toBe('cases-test');
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await driver?.close();
   await server?.close();
 });
 
-async function tabVerdict(urlPart: string) {
-  const tabId = await tabIdOf(browser, urlPart);
-  return (await ui<UiState>('ui-state', { tabId })).tabVerdict;
+/** The background's verdict for the tab showing `path` on the cases host. */
+async function tabVerdict(urlPath: string) {
+  const tabId = await tabIdOf(options, PAGE_HOST, `${urlPath}*`);
+  return (await options.sendMessage<UiState>({ type: 'ui-state', payload: { tabId } })).tabVerdict;
 }
 
-describe('DOM cases (Chromium)', () => {
+async function open(urlPath: string): Promise<TestPage> {
+  const page = await driver.newPage();
+  await page.goto(driver.url(PAGE_HOST, urlPath));
+  return page;
+}
+
+describe(`DOM cases (${BROWSER_LABEL})`, () => {
   it('C23: an SVG link with xlink:href to a known scam host is found and guarded', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('http://forum.example/svg');
-    const banner = await waitForBanner(page, 10_000, (b) => b.severity === 'danger');
+    const page = await open('/svg');
+    const banner = await pollFor(
+      () => page.readBanner(),
+      (b) => b?.severity === 'danger',
+    );
     expect(banner?.agency).toBe('investhk');
-    await expect.poll(() => tabVerdict('http://forum.example/svg*').then((v) => v?.verdict), { timeout: 10_000 }).toBe('blocklisted');
+    await expect.poll(() => tabVerdict('/svg').then((v) => v?.verdict), { timeout: 10_000 }).toBe('blocklisted');
     await page.click('#svg-link text');
-    await expect.poll(async () => (await readConfirm(page))?.text ?? '', { timeout: 5_000 }).toContain('investhk-verify.example');
+    await expect.poll(async () => (await page.readConfirm())?.text ?? '', { timeout: 5_000 }).toContain('investhk-verify.example');
     await page.close();
   });
 
   it('C24: a link inside an open shadow root is found and marked', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('http://forum.example/shadow');
-    await expect.poll(async () => (await readMarkers(page)).length, { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => tabVerdict('http://forum.example/shadow*').then((v) => v?.verdict), { timeout: 10_000 }).toBe('blocklisted');
+    const page = await open('/shadow');
+    await expect.poll(async () => (await page.readMarkers()).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => tabVerdict('/shadow').then((v) => v?.verdict), { timeout: 10_000 }).toBe('blocklisted');
     await page.close();
   });
 
   it('C25: the scam link after 50,000 others and the one added by infinite scroll are both found, each link checked once', async () => {
-    await browser.serviceWorker.evaluate(() => {
-      const g = globalThis as unknown as { __checked: number };
-      g.__checked = 0;
-      chrome.runtime.onMessage.addListener((m) => {
-        const message = m as { type?: string; payload?: { links?: unknown[] } };
-        if (message.type === 'links-check') g.__checked += message.payload?.links?.length ?? 0;
-        return undefined;
-      });
-    });
-    const page = await browser.context.newPage();
-    await page.goto('http://forum.example/archive');
-    await page.waitForFunction('window.__appended === true', undefined, { timeout: 60_000 });
-    await expect.poll(async () => (await readMarkers(page)).length, { timeout: 60_000, interval: 1000 }).toBe(2);
-    expect(await tabVerdict('http://forum.example/archive*').then((v) => v?.verdict)).toBe('blocklisted');
-    const checked = await browser.serviceWorker.evaluate(() => (globalThis as unknown as { __checked: number }).__checked);
+    await watchContentMessages(options);
+    const archiveUrl = driver.url(PAGE_HOST, '/archive');
+    const linksSent = async () =>
+      (await contentMessages(options))
+        .filter((m) => m.type === 'links-check' && m.url.startsWith(archiveUrl))
+        .reduce((n, m) => n + m.links, 0);
+    const page = await open('/archive');
+    expect(
+      await pollFor(
+        () => page.evaluate<boolean>('window.__appended === true'),
+        (done) => done === true,
+        60_000,
+      ),
+    ).toBe(true);
+    await expect.poll(async () => (await page.readMarkers()).length, { timeout: 60_000, interval: 1000 }).toBe(2);
+    expect(await tabVerdict('/archive').then((v) => v?.verdict)).toBe('blocklisted');
     // 50,000 on load + 500 added; a rescan of old links on each mutation would be many times that.
-    expect(checked).toBe(50_500);
+    expect(await pollFor(linksSent, (n) => n >= 50_500, 30_000)).toBe(50_500);
+    expect(await holdsFor(linksSent, (n) => n === 50_500, 1000)).toBe(50_500);
     await page.close();
   });
 });

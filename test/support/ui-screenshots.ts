@@ -1,11 +1,11 @@
 /**
  * Screenshots of the popup and the options page in English and Traditional Chinese, for
- * the demo command. The language is switched the way the options page does it
- * (`settings-update`), and put back to "same as the browser" afterwards.
+ * the demo command and the layout test. The language is switched the way the options page
+ * does it (`settings-update`), and put back to "same as the browser" afterwards.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ExtensionBrowser } from './chromium';
+import type { BrowserDriver, TestPage } from './driver';
 import { openOptions, openPopup, setLanguage } from './ui-pages';
 
 const LANGUAGES = [
@@ -18,31 +18,31 @@ const LANGUAGES = [
  * `popup-link-<lang>.png` (a pasted lookalike link with its verdict) and
  * `options-<lang>.png` (the whole options page) for en and zh-Hant.
  *
- * @param browser - Chromium with the built extension (see `launchWithExtension`).
+ * @param driver - a browser with the built extension (`launchBrowser`, or `chromiumDriver` in the demo).
  * @param outDir - folder for the PNG files (created if missing).
  * @returns the paths of the saved files.
  */
-export async function captureUiScreenshots(browser: ExtensionBrowser, outDir: string): Promise<string[]> {
+export async function captureUiScreenshots(driver: BrowserDriver, outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const saved: string[] = [];
-  const shot = async (page: Awaited<ReturnType<typeof openPopup>>, name: string) => {
+  const shot = async (page: TestPage, name: string) => {
     const file = path.join(outDir, name);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot(file, { fullPage: true });
     saved.push(file);
   };
-  const settings = await openPopup(browser);
+  const settings = await openPopup(driver);
   try {
     for (const { language, suffix, query } of LANGUAGES) {
       await setLanguage(settings, language);
-      const popup = await openPopup(browser);
+      const popup = await openPopup(driver);
       await popup.fill('#q', query);
-      await popup.waitForSelector('article.card:not(.compact)');
+      await popup.waitFor('article.card:not(.compact)');
       await shot(popup, `popup-${suffix}.png`);
       await popup.fill('#q', 'http://investhk.gov.hk.secure-pay.top/pay');
-      await popup.waitForSelector('section.verdict.danger');
+      await popup.waitFor('section.verdict.danger');
       await shot(popup, `popup-link-${suffix}.png`);
       await popup.close();
-      const options = await openOptions(browser);
+      const options = await openOptions(driver);
       await shot(options, `options-${suffix}.png`);
       await options.close();
     }

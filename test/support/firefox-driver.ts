@@ -1,6 +1,6 @@
 /**
- * Launches Debian's Firefox ESR with the built Firefox extension through puppeteer-core
- * (WebDriver BiDi) and drives it for the shared scenarios.
+ * The Firefox driver: Debian's Firefox ESR with the built Firefox extension through
+ * puppeteer-core (WebDriver BiDi).
  *
  * - Hostnames: `network.dns.localDomains` maps the demo hosts to 127.0.0.1, so URLs carry
  *   the fixture server's port (`http://host:PORT/`). Links without a port in the demo pages
@@ -12,27 +12,33 @@
  *   `serializationOptions.includeShadowTree: 'all'` (a remote-end privilege page scripts do
  *   not have), and a shadow root's `sharedId` can then be `this` of `script.callFunction`:
  *   the same read-only probe as Chromium's CDP one, without any hook in the content script.
+ * - Managed policy: `/etc/firefox/policies/policies.json` with `3rdparty.Extensions.<gecko
+ *   id>`. Firefox reads it at startup only, so the system-wide file is removed as soon as the
+ *   browser has started (and the extension has its policy).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../src/build/manifest-for';
 import {
-  CENTRE_OF,
-  DESCRIBE_OVERLAY,
+  completePage,
   pollFor,
   type BrowserDriver,
+  type JsonValue,
   type LaunchDriver,
   type NetworkEvent,
-  type OverlayInfo,
   type TestPage,
+  type Viewport,
 } from './driver';
+import { writePolicyFile } from './managed-policy';
 import { DEMO_SITE, ROOT } from './paths';
 
 /** The built Firefox extension (override with ASA_FIREFOX_DIR to test another build). */
 export const FIREFOX_DIST = process.env.ASA_FIREFOX_DIR ?? path.join(ROOT, 'dist/firefox');
 /** Fixed internal UUID of the extension in test profiles. */
 export const FIREFOX_EXTENSION_UUID = '5c0f1a7e-3b2d-4c8e-9f61-2a7d4e8b9c01';
+/** The system-wide policy file Firefox reads on Linux. */
+export const FIREFOX_POLICY_FILE = '/etc/firefox/policies/policies.json';
 const CANDIDATES = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
 /** The Firefox executable, or null when none is installed. */
@@ -49,15 +55,26 @@ export function demoHosts(extra: string[] = []): string[] {
   return [...readdirSync(DEMO_SITE), ...extra];
 }
 
+/** The fixture server's `path` on `host`, as Firefox reaches it (hosts map to 127.0.0.1, the port is in the URL). */
+export function firefoxUrl(port: number, host: string, urlPath = '/'): string {
+  return `http://${host}:${port}${urlPath}`;
+}
+
 interface BidiNode {
   type: 'node';
   sharedId: string;
   value?: { localName?: string; shadowRoot?: BidiNode | null };
 }
 
+interface BidiRemoteValue {
+  type: string;
+  value?: unknown;
+  sharedId?: string;
+}
+
 interface BidiResult {
   type: 'success' | 'exception';
-  result?: { type: string; value?: unknown; sharedId?: string };
+  result?: BidiRemoteValue;
   exceptionDetails?: { text: string };
 }
 
@@ -70,12 +87,12 @@ interface BidiTree {
 type Send = (method: string, params: Record<string, unknown>) => Promise<{ result: BidiResult }>;
 
 /** Deserialises a BiDi remote value given by value (objects, arrays, primitives). */
-function plain(value: { type: string; value?: unknown }): unknown {
+function plain(value: BidiRemoteValue): unknown {
   switch (value.type) {
     case 'object':
-      return Object.fromEntries((value.value as Array<[string, { type: string; value?: unknown }]>).map(([k, v]) => [k, plain(v)]));
+      return Object.fromEntries((value.value as Array<[string, BidiRemoteValue]>).map(([k, v]) => [k, plain(v)]));
     case 'array':
-      return (value.value as Array<{ type: string; value?: unknown }>).map(plain);
+      return (value.value as BidiRemoteValue[]).map(plain);
     case 'null':
     case 'undefined':
       return null;
@@ -84,34 +101,62 @@ function plain(value: { type: string; value?: unknown }): unknown {
   }
 }
 
+/** Serialises a JSON value as a BiDi local value (a `script.callFunction` argument). */
+function local(value: JsonValue): Record<string, unknown> {
+  if (value === null) return { type: 'null' };
+  if (Array.isArray(value)) return { type: 'array', value: value.map(local) };
+  switch (typeof value) {
+    case 'string':
+      return { type: 'string', value };
+    case 'number':
+      return { type: 'number', value };
+    case 'boolean':
+      return { type: 'boolean', value };
+    default:
+      return { type: 'object', value: Object.entries(value).map(([k, v]) => [k, local(v)]) };
+  }
+}
+
 function contextOf(frame: Frame): string {
   return (frame as unknown as { browsingContext: { id: string } }).browsingContext.id;
 }
 
 function wrap(page: Page, send: Send): TestPage {
-  const call = async (functionDeclaration: string, thisRef?: string, args: unknown[] = [], serialization?: Record<string, unknown>) => {
+  const call = async (functionDeclaration: string, thisRef?: string, args: JsonValue[] = [], serialization?: Record<string, unknown>) => {
     const { result } = await send('script.callFunction', {
       functionDeclaration,
       awaitPromise: true,
       target: { context: contextOf(page.mainFrame()) },
       ...(thisRef ? { this: { sharedId: thisRef } } : {}),
-      arguments: args.map((value) => ({ type: 'string', value })),
+      arguments: args.map(local),
       ...(serialization ? { serializationOptions: serialization } : {}),
     });
     if (result.type !== 'success') throw new Error(result.exceptionDetails?.text ?? 'script failed');
     return result.result!;
   };
-  /** The shadow roots of the extension's hosts whose tag ends with `-kind`. */
+  /**
+   * The shadow roots of the extension's hosts whose tag ends with `-kind`, also inside the
+   * page's open shadow roots (a marker sits beside a link there).
+   */
   const shadowRoots = async (kind: string): Promise<string[]> => {
     const found = await call(
-      `() => [...document.querySelectorAll('*')].filter((e) => /^asa-[a-z0-9]+-${kind}$/.test(e.localName))`,
+      `() => {
+        const hosts = [];
+        const visit = (root) => {
+          for (const e of root.querySelectorAll('*')) {
+            if (/^asa-[a-z0-9]+-${kind}$/.test(e.localName)) hosts.push(e);
+            if (e.shadowRoot) visit(e.shadowRoot);
+          }
+        };
+        visit(document);
+        return hosts;
+      }`,
       undefined,
       [],
       { includeShadowTree: 'all', maxDomDepth: 1 },
     );
     return ((found.value as BidiNode[]) ?? []).flatMap((n) => (n.value?.shadowRoot?.sharedId ? [n.value.shadowRoot.sharedId] : []));
   };
-  const describe = async (root: string) => plain(await call(DESCRIBE_OVERLAY, root)) as OverlayInfo;
   // Puppeteer does not follow a frame that an extension rule redirects to a moz-extension
   // page; the browsing-context tree does.
   const frameTree = async (): Promise<Array<{ context: string; url: string }>> => {
@@ -136,30 +181,26 @@ function wrap(page: Page, send: Send): TestPage {
     if (result.type !== 'success') throw new Error(result.exceptionDetails?.text ?? 'script failed');
     return plain(result.result!);
   };
-  return {
+  return completePage({
     goto: async (url) => {
       // A navigation that an extension rule redirects to a moz-extension page does not
       // always resolve puppeteer's goto: wait for the document instead.
       await page.goto(url, { waitUntil: 'load', timeout: 8_000 }).catch(() => undefined);
-      const end = Date.now() + 10_000;
-      while (Date.now() < end) {
-        const state = await page.evaluate(() => [location.href, document.readyState]).catch(() => ['', '']);
-        if (state[0] !== 'about:blank' && state[1] === 'complete') return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await pollFor(
+        () => page.evaluate(() => [location.href, document.readyState]),
+        (state) => !!state && state[0] !== 'about:blank' && state[1] === 'complete',
+      );
     },
     reload: async () => {
       // BiDi's reload does not resolve for moz-extension pages: reload from the page and
       // wait for the new document.
       const origin = await page.evaluate(() => performance.timeOrigin);
       await page.evaluate(() => setTimeout(() => location.reload(), 0));
-      const end = Date.now() + 10_000;
-      while (Date.now() < end) {
-        const [t, state] = await page.evaluate(() => [performance.timeOrigin, document.readyState] as const).catch(() => [origin, '']);
-        if (t !== origin && state === 'complete') return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error('reload did not complete');
+      const state = await pollFor(
+        () => page.evaluate(() => [performance.timeOrigin, document.readyState] as const),
+        (s) => !!s && s[0] !== origin && s[1] === 'complete',
+      );
+      if (!state || state[0] === origin) throw new Error('reload did not complete');
     },
     url: async () => page.evaluate(() => location.href),
     evaluate: async <T>(expression: string, frameUrl?: string) => {
@@ -170,30 +211,25 @@ function wrap(page: Page, send: Send): TestPage {
       if (!frameUrl) return page.click(selector);
       await evaluateIn(await frameContext(frameUrl), `document.querySelector(${JSON.stringify(selector)}).click()`);
     },
+    mouseClick: (x, y) => page.mouse.click(x, y),
     focus: (selector) => page.focus(selector),
     fill: async (selector, value) => {
       await page.locator(selector).fill(value);
     },
+    type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
-    readBanner: async () => {
-      const [root] = await shadowRoots('banner');
-      return root ? describe(root) : null;
+    setViewport: (viewport) => page.setViewport(viewport),
+    screenshot: async (file, options) => {
+      await page.screenshot({ path: file as `${string}.png`, fullPage: options?.fullPage ?? false });
     },
-    readMarkers: async () => Promise.all((await shadowRoots('mark')).map(describe)),
-    readConfirm: async () => {
-      const [root] = await shadowRoots('confirm');
-      return root ? describe(root) : null;
-    },
-    clickInOverlay: async (kind, selector) => {
-      const [root] = await shadowRoots(kind);
-      if (!root) throw new Error(`no ${kind} overlay`);
-      const centre = plain(await call(CENTRE_OF, root, [selector])) as { x: number; y: number } | null;
-      if (!centre) throw new Error(`no ${selector} in ${kind}`);
-      await page.mouse.click(centre.x, centre.y);
+    callInOverlays: async <T>(kind: string, fn: string, args: JsonValue[] = []) => {
+      const results: T[] = [];
+      for (const root of await shadowRoots(kind)) results.push(plain(await call(fn, root, args)) as T);
+      return results;
     },
     frameUrls: async () => (await frameTree()).map((f) => f.url),
     close: () => page.close(),
-  };
+  });
 }
 
 /**
@@ -219,62 +255,78 @@ async function gotoExtensionPage(tab: TestPage, fixturePage: string, extensionPa
 }
 
 /** Launches Firefox ESR with the built extension (ASA_FIREFOX_DIR or dist/firefox). */
-export const launchFirefox: LaunchDriver = async ({ port, locale, extraHosts = [] }) => {
+export const launchFirefox: LaunchDriver = async ({ port, locale, extraHosts = [], managedPolicy }) => {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(FIREFOX_MISSING);
   if (!existsSync(path.join(FIREFOX_DIST, 'manifest.json'))) {
     throw new Error(`No built extension in ${FIREFOX_DIST}: run \`npm run build\` first.`);
   }
-  const browser: Browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless: true,
-    // The fixture server answers TLS with a self-signed certificate (fixture-server.ts):
-    // Firefox upgrades an MV3 extension's http:// fetches to https:// (see feed scenarios).
-    acceptInsecureCerts: true,
-    extraPrefsFirefox: {
-      'network.dns.localDomains': demoHosts(extraHosts).join(','),
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
-      'intl.accept_languages': locale ?? 'en-US',
-      'browser.translations.enable': false,
-    },
-  });
-  await browser.installExtension(FIREFOX_DIST);
-  const connection = (browser as unknown as { connection: { send: Send; on(event: string, f: (e: unknown) => void): void } }).connection;
-  const send: Send = (method, params) => connection.send(method, params);
-  // The browser's own network events (all browsing contexts; BiDi does not report the background script's).
+  const policy = managedPolicy
+    ? writePolicyFile(FIREFOX_POLICY_FILE, { policies: { '3rdparty': { Extensions: { [GECKO_ID]: managedPolicy } } } })
+    : null;
+  let browser: Browser | undefined;
+  const fixturePage = firefoxUrl(port, 'news.example.com');
+  let newPage: (viewport?: Viewport) => Promise<TestPage>;
   const events: NetworkEvent[] = [];
-  connection.on('network.beforeRequestSent', (e) => {
-    const url = (e as { request: { url: string } }).request.url;
-    events.push({ url, from: url.startsWith('moz-extension:') ? 'extension' : 'page' });
-  });
-  await send('session.subscribe', { events: ['network.beforeRequestSent'] });
-  const newPage = async (viewport = { width: 1280, height: 800 }): Promise<TestPage> => {
-    const page = await browser.newPage();
-    await page.setViewport(viewport);
-    return wrap(page, send);
-  };
-  const fixturePage = `http://news.example.com:${port}/`;
-  // Wait until the background script has installed the blocking rules.
-  const probe = await newPage();
-  await gotoExtensionPage(probe, fixturePage, '/src/options/index.html');
-  await pollFor(
-    () => probe.evaluate<number>(`browser.declarativeNetRequest.getDynamicRules().then((r) => r.length)`),
-    (n) => Number(n) > 0,
-    15_000,
-  );
-  await probe.close();
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      // The fixture server answers TLS with a self-signed certificate (fixture-server.ts):
+      // Firefox upgrades an MV3 extension's http:// fetches to https:// (see feed tests).
+      acceptInsecureCerts: true,
+      extraPrefsFirefox: {
+        'network.dns.localDomains': demoHosts(extraHosts).join(','),
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+        'intl.accept_languages': locale ?? 'en-US',
+        'browser.translations.enable': false,
+      },
+    });
+    await browser.installExtension(FIREFOX_DIST);
+    const started = browser;
+    const connection = (started as unknown as { connection: { send: Send; on(event: string, f: (e: unknown) => void): void } }).connection;
+    const send: Send = (method, params) => connection.send(method, params);
+    // The browser's own network events (all browsing contexts; BiDi does not report the background script's).
+    connection.on('network.beforeRequestSent', (e) => {
+      const url = (e as { request: { url: string } }).request.url;
+      events.push({ url, from: url.startsWith('moz-extension:') ? 'extension' : 'page' });
+    });
+    await send('session.subscribe', { events: ['network.beforeRequestSent'] });
+    newPage = async (viewport = { width: 1280, height: 800 }) => {
+      const page = await started.newPage();
+      await page.setViewport(viewport);
+      return wrap(page, send);
+    };
+    // Wait until the background script has installed the blocking rules.
+    const probe = await newPage();
+    await gotoExtensionPage(probe, fixturePage, '/src/options/index.html');
+    await pollFor(
+      () => probe.evaluate<number>(`browser.declarativeNetRequest.getDynamicRules().then((r) => r.length)`),
+      (n) => Number(n) > 0,
+      15_000,
+    );
+    await probe.close();
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    throw error;
+  } finally {
+    // Firefox read the policy file at startup and the extension has started with it:
+    // remove the system-wide file at once.
+    policy?.remove();
+  }
+  const running = browser;
   return {
     name: 'firefox',
     networkEvents: () => [...events],
-    url: (host, p = '/') => `http://${host}:${port}${p}`,
+    url: (host, p) => firefoxUrl(port, host, p),
     extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
-    newPage: () => newPage(),
+    newPage: (viewport) => newPage(viewport),
     openExtensionPage: async (extensionPath, viewport) => {
       const page = await newPage(viewport);
       await gotoExtensionPage(page, fixturePage, extensionPath);
       return page;
     },
-    close: () => browser.close(),
+    close: () => running.close(),
   } satisfies BrowserDriver;
 };
