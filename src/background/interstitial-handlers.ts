@@ -11,13 +11,15 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { InterstitialInfo } from '../shared/messaging/protocol';
 import type { Handlers } from './message-dispatcher';
-import { allowRule } from '../shared/dnr/block-rules';
+import { allowRule, hasEscapedUnreserved } from '../shared/dnr/block-rules';
 import { htmlLang, localize, translate } from '../shared/i18n/i18n';
 import { toAsciiHost } from '../shared/match/host';
 import { parseTarget } from '../shared/match/parse-target';
 import type { Verdict } from '../shared/match/verdict';
 import { bannerModel } from '../shared/ui/banner-model';
 import { getEngine } from './engine-state';
+import { loadPolicyState } from './feed-status';
+import { bannerOrigin } from './banner-origin';
 import { loadSettings } from './settings-store';
 import { uiLanguage } from './ui-language';
 
@@ -44,9 +46,23 @@ async function readAllowances(): Promise<Allowances> {
   return stored ?? {};
 }
 
+/**
+ * True when the URL's path spells an unreserved character as a percent-escape on a host
+ * with path-level scam entries: the rules stop it (`encodedPathRegex` in block-rules.ts).
+ */
+function isEncodedPathEvasion(url: string): boolean {
+  const target = parseTarget(url);
+  if (target.kind !== 'web') return false;
+  return getEngine().matcher.hasPathEntries(toAsciiHost(target.host) ?? target.host) && hasEscapedUnreserved(target.url.pathname);
+}
+
 /** True when the active feed blocks `verdict`'s URL before it loads (see block-rules.ts). */
-function isPreBlocked(verdict: Verdict): boolean {
-  return verdict.verdict === 'blocklisted' || (verdict.verdict === 'lookalike' && verdict.reasons.includes('official-as-subdomain'));
+function isPreBlocked(verdict: Verdict, url: string): boolean {
+  return (
+    verdict.verdict === 'blocklisted' ||
+    (verdict.verdict === 'lookalike' && verdict.reasons.includes('official-as-subdomain')) ||
+    isEncodedPathEvasion(url)
+  );
 }
 
 function hostOf(url: string): string {
@@ -55,14 +71,14 @@ function hostOf(url: string): string {
 }
 
 async function info({ url }: { url: string }): Promise<InterstitialInfo> {
-  const settings = await loadSettings();
+  const [settings, policy] = await Promise.all([loadSettings(), loadPolicyState()]);
   const language = uiLanguage(settings);
   const { feed, matcher } = getEngine();
   const verdict = matcher.matchUrl(url);
   const host = hostOf(url);
   const agency = verdict.agency ? matcher.agency(verdict.agency) : undefined;
   const name = agency ? localize(agency.names, language) : '';
-  const model = agency ? bannerModel({ ...verdict, severity: 'danger' }, agency, feed.help, language) : null;
+  const model = agency ? bannerModel({ ...verdict, severity: 'danger' }, agency, feed.help, language, false, bannerOrigin(verdict)) : null;
   const actions = model ? [...model.actions] : [];
   if (agency && !actions.some((a) => a.href === agency.website)) {
     actions.splice(Math.min(2, actions.length), 0, { label: translate(language, 'interstitialWebsite', name), href: agency.website });
@@ -74,16 +90,22 @@ async function info({ url }: { url: string }): Promise<InterstitialInfo> {
     verdict,
     agency: agency?.id ?? null,
     title: agency ? translate(language, 'interstitialTitle', name) : translate(language, 'interstitialTitleNoAgency'),
-    explanation: translate(
-      language,
-      verdict.verdict === 'blocklisted'
-        ? 'interstitialKnownScam'
-        : isPreBlocked(verdict)
-          ? 'interstitialLookalike'
-          : 'interstitialNoLonger',
-      host,
-      name,
-    ),
+    explanation:
+      verdict.verdict !== 'blocklisted' && verdict.verdict !== 'lookalike' && isEncodedPathEvasion(url)
+        ? translate(language, 'interstitialEncodedPath', host)
+        : translate(
+            language,
+            verdict.verdict === 'blocklisted'
+              ? 'interstitialKnownScam'
+              : isPreBlocked(verdict, url)
+                ? 'interstitialLookalike'
+                : 'interstitialNoLonger',
+            host,
+            name,
+          ),
+    provenance: model?.provenance ?? '',
+    listedBy: model?.listedBy ?? '',
+    continueAllowed: policy.allowContinueAnyway,
     promise: agency ? localize(agency.promise, language) : '',
     promiseLead: agency ? translate(language, 'interstitialPromiseLead', name) : '',
     whatToDo: translate(language, 'bannerWhatToDo'),
@@ -131,8 +153,10 @@ async function continueAnyway(
   if (tabId === undefined || tabId < 0 || !api) return { ok: false, error: 'not in a tab' };
   const verdict = getEngine().matcher.matchUrl(url);
   const host = hostOf(url);
+  // Managed policy can take "continue anyway" away (`allowContinueAnyway: false`).
+  if (!(await loadPolicyState()).allowContinueAnyway) return { ok: false, error: 'not allowed by policy' };
   // Only what the rules block can be let through: the page cannot be used to open holes.
-  if (!host || !isPreBlocked(verdict)) return { ok: false, error: 'not blocked' };
+  if (!host || !isPreBlocked(verdict, url)) return { ok: false, error: 'not blocked' };
   const allowances = await readAllowances();
   const rules = await api.getSessionRules();
   const id = Math.max(FIRST_ALLOW_ID - 1, ...rules.map((r) => r.id), ...Object.keys(allowances).map(Number)) + 1;

@@ -50,6 +50,13 @@ export function InterstitialView({ info, framed, onGoBack, onContinue }: Interst
           </ul>
         </section>
       )}
+      {(info.provenance || info.listedBy) && (
+        <p id="provenance" class="provenance">
+          {info.provenance}
+          {info.provenance && info.listedBy ? ' · ' : ''}
+          {info.listedBy}
+        </p>
+      )}
       {!confirming ? (
         <div class="buttons">
           {!framed && (
@@ -57,7 +64,7 @@ export function InterstitialView({ info, framed, onGoBack, onContinue }: Interst
               {info.goBack}
             </button>
           )}
-          {info.host && (
+          {info.host && info.continueAllowed && (
             <button id="continue" class="link" type="button" onClick={() => setConfirming(true)}>
               {info.continueAnyway}
             </button>

@@ -21,6 +21,7 @@ export const BANNER_CSS = `
 .reasons{margin:0 0 .35em 1.2em;list-style:disc}
 .todo{font-weight:700;margin:.2em 0}
 .actions{list-style:none;display:flex;flex-wrap:wrap;gap:.4em .9em}
+.provenance{font-size:.85em;margin:.35em 0 0}
 .actions a{text-decoration:underline;font-weight:600;text-underline-offset:2px}
 .actions a:focus-visible,.dismiss:focus-visible,.dialog button:focus-visible{outline:3px solid currentColor;outline-offset:2px}
 .dismiss{position:absolute;top:.5em;inset-inline-end:.6em;cursor:pointer;border:2px solid currentColor;border-radius:4px;background:transparent;

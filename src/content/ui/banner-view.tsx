@@ -50,6 +50,8 @@ export function BannerView({ model, onDismiss, linkCount }: { model: BannerModel
           );
         })}
       </ul>
+      {model.provenance && <p class="provenance">{model.provenance}</p>}
+      {model.listedBy && <p class="provenance listed-by">{model.listedBy}</p>}
       {model.dismissible && (
         <button type="button" class="dismiss" aria-label={model.dismissLabel} onClick={onDismiss}>
           {model.dismissText}
