@@ -11,7 +11,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { InterstitialInfo } from '../shared/messaging/protocol';
 import type { Handlers } from './message-dispatcher';
-import { allowRule } from '../shared/dnr/block-rules';
+import { allowRule, hasEscapedUnreserved } from '../shared/dnr/block-rules';
 import { htmlLang, localize, translate } from '../shared/i18n/i18n';
 import { toAsciiHost } from '../shared/match/host';
 import { parseTarget } from '../shared/match/parse-target';
@@ -19,6 +19,8 @@ import type { Verdict } from '../shared/match/verdict';
 import { isDangerousPage, isPreBlocked, type WarningReason } from '../shared/navigation/warning-page';
 import { bannerModel } from '../shared/ui/banner-model';
 import { getEngine } from './engine-state';
+import { loadPolicyState } from './feed-status';
+import { bannerOrigin } from './banner-origin';
 import { loadSettings } from './settings-store';
 import { uiLanguage } from './ui-language';
 
@@ -45,6 +47,16 @@ async function readAllowances(): Promise<Allowances> {
   return stored ?? {};
 }
 
+/**
+ * True when the URL's path spells an unreserved character as a percent-escape on a host
+ * with path-level scam entries: the rules stop it (`encodedPathRegex` in block-rules.ts).
+ */
+function isEncodedPathEvasion(url: string): boolean {
+  const target = parseTarget(url);
+  if (target.kind !== 'web') return false;
+  return getEngine().matcher.hasPathEntries(toAsciiHost(target.host) ?? target.host) && hasEscapedUnreserved(target.url.pathname);
+}
+
 function hostOf(url: string): string {
   const target = parseTarget(url);
   return target.kind === 'web' ? (toAsciiHost(target.host) ?? target.host) : '';
@@ -54,7 +66,7 @@ async function info(
   { url, reason = 'page' }: { url: string; reason?: WarningReason },
   sender: Runtime.MessageSender,
 ): Promise<InterstitialInfo> {
-  const settings = await loadSettings();
+  const [settings, policy] = await Promise.all([loadSettings(), loadPolicyState()]);
   const language = uiLanguage(settings);
   const escalated = reason === 'hidden' ? await escalationFor(sender.tab?.id, url) : null;
   // The embedded feed answers at once; only a page it does not name waits for the stored feeds.
@@ -64,7 +76,7 @@ async function info(
   const host = hostOf(url);
   const agency = verdict.agency ? matcher.agency(verdict.agency) : undefined;
   const name = agency ? localize(agency.names, language) : '';
-  const model = agency ? bannerModel({ ...verdict, severity: 'danger' }, agency, feed.help, language) : null;
+  const model = agency ? bannerModel({ ...verdict, severity: 'danger' }, agency, feed.help, language, false, bannerOrigin(verdict)) : null;
   const actions = model ? [...model.actions] : [];
   if (agency && !actions.some((a) => a.href === agency.website)) {
     actions.splice(Math.min(2, actions.length), 0, { label: translate(language, 'interstitialWebsite', name), href: agency.website });
@@ -78,7 +90,10 @@ async function info(
     title: !agency
       ? translate(language, 'interstitialTitleNoAgency')
       : translate(language, escalated ? 'interstitialHiddenTitle' : 'interstitialTitle', name),
-    explanation: translate(language, explanationKey(verdict, !!escalated), host, name),
+    explanation: translate(language, explanationKey(verdict, !!escalated, url), host, name),
+    provenance: model?.provenance ?? '',
+    listedBy: model?.listedBy ?? '',
+    continueAllowed: policy.allowContinueAnyway,
     promise: agency ? localize(agency.promise, language) : '',
     promiseLead: agency ? translate(language, 'interstitialPromiseLead', name) : '',
     whatToDo: translate(language, 'bannerWhatToDo'),
@@ -97,10 +112,11 @@ async function info(
 }
 
 /** Which explanation the warning page gives for `verdict`. */
-function explanationKey(verdict: Verdict, escalated: boolean): string {
+function explanationKey(verdict: Verdict, escalated: boolean, url: string): string {
   if (escalated) return 'interstitialHidden';
   if (verdict.verdict === 'blocklisted') return 'interstitialKnownScam';
   if (isPreBlocked(verdict)) return 'interstitialLookalike';
+  if (verdict.verdict !== 'lookalike' && isEncodedPathEvasion(url)) return 'interstitialEncodedPath';
   if (isDangerousPage(verdict)) return 'interstitialEngineLookalike';
   return 'interstitialNoLonger';
 }
@@ -139,6 +155,8 @@ async function continueAnyway(
   // A web page can frame the warning page and trick a click on it: no allowance from a frame.
   if (sender.frameId !== undefined && sender.frameId !== 0) return { ok: false, error: 'framed' };
   const host = hostOf(url);
+  // Managed policy can take "continue anyway" away (`allowContinueAnyway: false`).
+  if (!(await loadPolicyState()).allowContinueAnyway) return { ok: false, error: 'not allowed by policy' };
   // Only what is stopped can be let through: the page cannot be used to open holes.
   if (!host || !(await mayContinue(url, reason, tabId))) return { ok: false, error: 'not blocked' };
   const allowances = await readAllowances();
@@ -179,7 +197,7 @@ export function startInterstitialAllowances(): void {
 /** True when "continue anyway" may allow `url` in `tabId`: it is stopped for that reason there. */
 async function mayContinue(url: string, reason: WarningReason, tabId: number): Promise<boolean> {
   if (reason === 'hidden') return (await escalationFor(tabId, url)) !== null;
-  return isDangerousPage(getEngine().matcher.matchUrl(url));
+  return isDangerousPage(getEngine().matcher.matchUrl(url)) || isEncodedPathEvasion(url);
 }
 
 /**

@@ -34,10 +34,9 @@ import type { Verdict } from '../shared/match/verdict';
 import { isDangerousPage, isPreBlocked } from '../shared/navigation/warning-page';
 import { getEngine } from './engine-state';
 import { recordTopFrameCommit } from './interstitial-handlers';
-import { offerTopFrameBanner, pageVerdict } from './page-checks';
+import { currentPageVerdict, offerTopFrameBanner } from './page-checks';
 import { learnBlock, startLearnedBlocks } from './learned-blocks';
 import { asciiHostOf, warnAtFor } from './page-danger';
-import { loadSettings } from './settings-store';
 import { recordTabVerdict } from './tab-verdicts';
 
 const WEB_URL = /^https?:/i;
@@ -56,7 +55,7 @@ export async function judgeNavigation(
   if (!WEB_URL.test(url)) return null;
   // The common case ends here, without any storage read.
   if (!isDangerousPage(getEngine().matcher.matchUrl(url))) return null;
-  const verdict = pageVerdict(url, await loadSettings());
+  const verdict = await currentPageVerdict(url);
   const warnAt = await warnAtFor(url, verdict, tabId, options);
   if (!warnAt) return null;
   // The badge and the popup speak of the page the warning page stands for (the page itself

@@ -17,9 +17,11 @@ import { toAsciiHost } from '../shared/match/host';
 import { parseTarget } from '../shared/match/parse-target';
 import { louder, type Verdict } from '../shared/match/verdict';
 import { isDismissed, type Settings } from '../shared/settings/settings';
+import { allowlistEntry } from '../shared/feed/domain-rules';
 import { ESCALATE_AFTER_REPAIRS } from '../shared/ui/banner-fight';
 import { bannerModel, linkUiStrings, type BannerModel } from '../shared/ui/banner-model';
 import { sendToTab } from '../platform/messenger';
+import { bannerOrigin } from './banner-origin';
 import { getEngine } from './engine-state';
 import { loadPolicyState } from './feed-status';
 import { isAllowedInTab, recordEscalation } from './interstitial-handlers';
@@ -41,6 +43,8 @@ interface CheckContext {
   lang: UiLanguage;
   /** Managed policy lets the user dismiss banners. */
   allowDismiss: boolean;
+  /** The allowlist entries in force: none when managed policy locks the allowlist. */
+  allowlist: string[];
 }
 
 async function context(): Promise<CheckContext> {
@@ -49,12 +53,15 @@ async function context(): Promise<CheckContext> {
     settings,
     lang: uiLanguage(settings),
     allowDismiss: policy.allowDismiss,
+    // `allowDismiss: false` or `allowUserAllowlist: false` must not be bypassed by an
+    // allowlist entry; an entry that is not a host (`com`, `*`) never counts.
+    allowlist: policy.allowUserAllowlist ? settings.allowlist.filter((h) => allowlistEntry(h).host === h) : [],
   };
 }
 
 /** The user's allowlist silences every verdict on that host (and its subdomains). */
-function allowlisted(settings: Settings, host: string): boolean {
-  return settings.allowlist.some((h) => host === h || host.endsWith(`.${h}`));
+function allowlisted(ctx: Pick<CheckContext, 'allowlist'>, host: string): boolean {
+  return ctx.allowlist.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
 function bannerFor(verdict: Verdict, ctx: CheckContext, host: string): BannerModel | null {
@@ -62,7 +69,7 @@ function bannerFor(verdict: Verdict, ctx: CheckContext, host: string): BannerMod
   // A dismissal counts only while policy allows dismissing.
   if (ctx.allowDismiss && isDismissed(ctx.settings, host, verdict.agency)) return null;
   const { feed, matcher } = getEngine();
-  return bannerModel(verdict, matcher.agency(verdict.agency), feed.help, ctx.lang, ctx.allowDismiss);
+  return bannerModel(verdict, matcher.agency(verdict.agency), feed.help, ctx.lang, ctx.allowDismiss, bannerOrigin(verdict));
 }
 
 function silenced(url: string): Verdict {
@@ -73,8 +80,13 @@ function silenced(url: string): Verdict {
  * The verdict on a page's own URL, with the user's allowlist applied (an allowlisted host
  * gets `unrelated`, reason `user-allowlist`).
  */
-export function pageVerdict(url: string, settings: Settings): Verdict {
-  return allowlisted(settings, pageHost(url)) ? silenced(url) : getEngine().matcher.matchUrl(url);
+export function pageVerdict(url: string, ctx: Pick<CheckContext, 'allowlist'>): Verdict {
+  return allowlisted(ctx, pageHost(url)) ? silenced(url) : getEngine().matcher.matchUrl(url);
+}
+
+/** {@link pageVerdict} with the allowlist in force now (settings and managed policy). */
+export async function currentPageVerdict(url: string): Promise<Verdict> {
+  return pageVerdict(url, await context());
 }
 
 /** True when the message comes from a frame inside the tab, not from the tab's top frame. */
@@ -102,10 +114,10 @@ function routeBanner(banner: BannerModel | null, verdict: Verdict, sender: Runti
 
 async function pageCheck(req: RequestOf<'page-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'page-check'>> {
   const ctx = await context();
-  const { settings, lang } = ctx;
+  const { lang } = ctx;
   const { matcher } = getEngine();
   const host = pageHost(req.url);
-  const verdict = pageVerdict(req.url, settings);
+  const verdict = pageVerdict(req.url, ctx);
   // A frame's page verdict only raises the tab's; the top frame's starts the tab over.
   recordTabVerdict(sender.tab?.id, verdict, !fromSubframe(sender));
   return {
@@ -113,14 +125,14 @@ async function pageCheck(req: RequestOf<'page-check'>, sender: Runtime.MessageSe
     banner: routeBanner(bannerFor(verdict, ctx, host), verdict, sender),
     linkUi: linkUiStrings(lang),
     checkSameHostLinks: matcher.hasPathEntries(host),
-    mentionNeedles: verdict.verdict === 'unrelated' && !allowlisted(settings, host) ? matcher.mentionNeedles() : [],
+    mentionNeedles: verdict.verdict === 'unrelated' && !allowlisted(ctx, host) ? matcher.mentionNeedles() : [],
     warnAt: await warnAtFor(req.url, verdict, sender.tab?.id),
   };
 }
 
 async function linksCheck(req: RequestOf<'links-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'links-check'>> {
   const ctx = await context();
-  const { settings, lang } = ctx;
+  const { lang } = ctx;
   const { matcher } = getEngine();
   const flagged: FlaggedLink[] = [];
   let loudest: Verdict | null = null;
@@ -129,7 +141,7 @@ async function linksCheck(req: RequestOf<'links-check'>, sender: Runtime.Message
     if (verdict.severity !== 'danger' || !verdict.agency) return;
     const target = parseTarget(verdict.target ?? link.href, req.pageUrl);
     const host = target.kind === 'web' ? target.host : target.kind === 'mailto' ? (target.hosts[0] ?? '') : `${link.href.split(':')[0]}:`;
-    if (allowlisted(settings, host)) return;
+    if (allowlisted(ctx, host)) return;
     const agency = matcher.agency(verdict.agency);
     const name = agency ? localize(agency.names, lang) : verdict.agency;
     flagged.push({
@@ -149,7 +161,7 @@ async function linksCheck(req: RequestOf<'links-check'>, sender: Runtime.Message
 async function textCheck(req: RequestOf<'text-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'text-check'>> {
   const ctx = await context();
   const host = pageHost(req.pageUrl);
-  if (allowlisted(ctx.settings, host)) return { verdict: silenced(req.pageUrl), banner: null };
+  if (allowlisted(ctx, host)) return { verdict: silenced(req.pageUrl), banner: null };
   const verdict = getEngine().matcher.matchText(req.text, req.pageUrl, { sensitiveInputs: req.sensitiveInputs });
   recordTabVerdict(sender.tab?.id, verdict, false);
   return { verdict, banner: routeBanner(bannerFor(verdict, ctx, host), verdict, sender) };

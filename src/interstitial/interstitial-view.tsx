@@ -56,6 +56,13 @@ export function InterstitialView({ info, framed, onGoBack, onOpenInTab, onContin
           </ul>
         </section>
       )}
+      {(info.provenance || info.listedBy) && (
+        <p id="provenance" class="provenance">
+          {info.provenance}
+          {info.provenance && info.listedBy ? ' · ' : ''}
+          {info.listedBy}
+        </p>
+      )}
       {!confirming ? (
         <div class="buttons">
           {!framed && (
@@ -63,7 +70,7 @@ export function InterstitialView({ info, framed, onGoBack, onOpenInTab, onContin
               {info.goBack}
             </button>
           )}
-          {info.host && !framed && (
+          {info.host && !framed && info.continueAllowed && (
             <button id="continue" class="link" type="button" onClick={() => setConfirming(true)}>
               {info.continueAnyway}
             </button>

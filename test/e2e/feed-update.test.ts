@@ -7,9 +7,9 @@
  * stays active, and the reason shows in the options page. Prints the publish→banner time
  * and the bytes of an unchanged (304) check.
  *
- * Firefox: the feed URL is `http://feeds.example-cert.test:PORT/feed.json`, and Firefox
- * fetches it as `https://…:PORT/` (the default MV3 extension-page CSP carries
- * `upgrade-insecure-requests`): the fixture server answers TLS on the same port.
+ * Feeds are https only: the fixture server answers TLS on its port (Chromium: accepted with
+ * `--ignore-certificate-errors`; Firefox: `acceptInsecureCerts`). Feed dates are set around
+ * now: readers refuse a feed valid for more than 90 days.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +22,7 @@ import { startFixtureServer, type FixtureServer } from '../support/fixture-serve
 import { DEMO_SITE, ROOT } from '../support/paths';
 import { pageChecks, waitForJudgement, watchContentMessages } from '../support/ui-pages';
 import { cli, feedHost, lookalikePages, type FeedHost } from './feed-publisher';
+import { certFeed, httpsUrl, isoDays } from './trust-feeds';
 
 const FEED_HOST = 'feeds.example-cert.test';
 /** A brand-embedded lookalike of the v1 agency. */
@@ -81,11 +82,11 @@ describe(`signed feed updates (${BROWSER_LABEL})`, () => {
     lookalikePages(server);
     await cli('feed', 'keygen', '--out', at('cert'));
     publicKey = readFileSync(at('cert.pub'), 'utf8').trim();
-    writeFileSync(at('v1.json'), readFileSync(path.join(ROOT, 'test/fixtures/feeds/cert-v1.json')));
+    writeFileSync(at('v1.json'), JSON.stringify(certFeed(), null, 2));
     await cli('feed', 'sign', at('v1.json'), '--key', at('cert.key'));
     publishFile('v1.json');
     driver = await launchBrowser({ port: server.port, extraHosts: FEED_TEST_HOSTS });
-    feedUrl = driver.url(FEED_HOST, '/feed.json');
+    feedUrl = httpsUrl(driver.url(FEED_HOST, '/feed.json'));
     options = await driver.openExtensionPage('/src/options/index.html');
     await watchContentMessages(options);
   });
@@ -100,7 +101,7 @@ describe(`signed feed updates (${BROWSER_LABEL})`, () => {
     const status = res.feeds.find((f) => f.url === feedUrl)!;
     expect(status).toMatchObject({ source: 'user', feedId: 'example-cert', sequence: 1, lastError: null, state: 'fresh' });
     const fetched = host.responses.filter((r) => r.path === '/feed.json');
-    console.info(`[feed-e2e ${BROWSER_LABEL}] feed fetched over ${fetched.at(-1)?.secure ? 'TLS (upgraded from http://)' : 'plain HTTP'}`);
+    expect(fetched.at(-1)?.secure).toBe(true);
     const page = await open(V1_LOOKALIKE, '/renew');
     await waitForWarning(page, 'kowloon-water');
     await page.close();
@@ -205,11 +206,11 @@ describe(`signed feed updates (${BROWSER_LABEL})`, () => {
 
   it('rejects an expired v4', async () => {
     const v4 = JSON.parse(readFileSync(at('v2.json'), 'utf8'));
-    Object.assign(v4, { sequence: 4, issued_at: '2026-01-01T00:00:00Z', expires_at: '2026-02-01T00:00:00Z' });
+    Object.assign(v4, { sequence: 4, issued_at: isoDays(-40), expires_at: isoDays(-10) });
     writeFileSync(at('v4.json'), JSON.stringify(v4, null, 2));
-    await cli('feed', 'sign', at('v4.json'), '--key', at('cert.key'), '--now', '2026-01-15T00:00:00Z');
+    await cli('feed', 'sign', at('v4.json'), '--key', at('cert.key'), '--now', isoDays(-20));
     publishFile('v4.json');
-    await expectRejected('expired', /expired at 2026-02-01/);
+    await expectRejected('expired', new RegExp(`expired at ${v4.expires_at}`));
   });
 
   it('rejects an HTML page (captive portal) served in place of the feed', async () => {

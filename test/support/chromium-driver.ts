@@ -8,7 +8,15 @@
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { completePage, pollFor, type BrowserDriver, type LaunchDriver, type ManagedPolicy, type TestPage } from './driver';
+import {
+  completePage,
+  pollFor,
+  type BrowserDriver,
+  type LaunchDriver,
+  type ManagedPolicy,
+  type NetworkEvent,
+  type TestPage,
+} from './driver';
 import { writePolicyFile, type PolicyFile } from './managed-policy';
 import { callInOverlays } from './overlay-probe';
 import { EXTENSION_ID } from './paths';
@@ -84,8 +92,20 @@ function wrap(page: Page): TestPage {
  */
 export function chromiumDriver(browser: ExtensionBrowser, onClose: () => void = () => undefined): BrowserDriver {
   const origin = `chrome-extension://${browser.extensionId}`;
+  // The browser's own network events: the service worker's requests and every frame's.
+  const events: NetworkEvent[] = [];
+  browser.context.on('request', (request) => {
+    let frameUrl = '';
+    try {
+      frameUrl = request.serviceWorker() ? origin : request.frame().url();
+    } catch {
+      // a request without a frame (e.g. a worker's) belongs to no extension page
+    }
+    events.push({ url: request.url(), from: frameUrl.startsWith(origin) ? 'extension' : 'page' });
+  });
   return {
     name: 'chromium',
+    networkEvents: () => [...events],
     url: chromiumUrl,
     extensionOrigin: origin,
     newPage: async (viewport) => {

@@ -157,8 +157,25 @@ export interface DriverOptions {
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/** A request the browser reported (its own network events), with who made it. */
+export interface NetworkEvent {
+  url: string;
+  /**
+   * `extension`: the extension's background (service worker / background script) or one of
+   * its own pages; `page`: a web page or a frame in it (content scripts included).
+   */
+  from: 'extension' | 'page';
+}
+
 export interface BrowserDriver {
   name: BrowserName;
+  /**
+   * Every request the browser reported since launch. Chromium (CDP through playwright)
+   * reports the service worker's and the pages' requests; Firefox (WebDriver BiDi) reports
+   * the pages' requests only, not the background script's: there the fixture server's log
+   * is the record of what the extension fetched.
+   */
+  networkEvents(): NetworkEvent[];
   /** The URL of `path` on `host` served by the fixture server, as this browser reaches it. */
   url(host: string, path?: string): string;
   /** The extension's origin (`chrome-extension://id`, `moz-extension://uuid`). */

@@ -24,13 +24,16 @@ const model: BannerModel = {
   lessText: 'Less',
   dismissible: true,
   source: 'Agency Scam Alert',
+  provenance: 'From a feed you added: <i>Helpful</i> (helpful)',
+  listedBy: '',
 };
 
 describe('BannerView', () => {
   it('renders feed strings as text, never as HTML', () => {
     const root = document.createElement('div');
     render(<BannerView model={model} linkCount={null} expanded={false} onToggle={noop} onDismiss={noop} />, root);
-    expect(root.querySelector('img, script, b')).toBeNull();
+    expect(root.querySelector('img, script, b, i')).toBeNull();
+    expect(root.querySelector('.provenance')!.textContent).toBe('From a feed you added: <i>Helpful</i> (helpful)');
     expect(root.textContent).toContain('<img src=x onerror="window.pwned=1">');
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });

@@ -89,6 +89,8 @@ export function BannerView({ model, onDismiss, linkCount, expanded, onToggle, pl
             ];
           })}
         </ul>
+        {model.provenance && <p class="provenance">{model.provenance}</p>}
+        {model.listedBy && <p class="provenance listed-by">{model.listedBy}</p>}
       </div>
     </section>
   );

@@ -11,13 +11,14 @@
  * content script → background: `page-check`, `links-check`, `text-check`, `banner-dismissed`,
  *   `ui-inject`, `banner-fought`
  * extension pages (popup, options) → background: `ui-state`, `settings-update`,
- *   `feed-subscribe`, `feed-unsubscribe`, `feed-check-now`
+ *   `feed-preview`, `feed-subscribe`, `feed-unsubscribe`, `feed-check-now`
  * interstitial → background: `interstitial-info`, `interstitial-continue`
  * background → content script: `verdicts-changed` (the active feed changed: check again),
  *   `show-banner` (to the top frame: a frame's finding, one banner per tab)
  */
 import { z } from 'zod';
-import type { Feed } from '../feed/feed-schema';
+import type { Feed, LocalizedText } from '../feed/feed-schema';
+import type { FeedSource, Provenance } from '../feed/trust-model';
 import type { UiLanguage } from '../i18n/i18n';
 import type { Verdict } from '../match/verdict';
 import { allowlistSchema, dismissedSchema, languagePreferenceSchema, type Settings } from '../settings/settings';
@@ -81,6 +82,12 @@ export const PROTOCOL = {
       })
       .strict(),
   },
+  /**
+   * Fetch and check a feed without subscribing: what it would add (agencies, official
+   * domains, contacts) and what it may not do. The options page shows it before `feed-subscribe`.
+   */
+  'feed-preview': { from: ['extension-page'], request: z.object({ url: z.string().max(2048), publicKey: z.string().max(200) }).strict() },
+  /** Subscribe after the preview: checked again; refused (nothing subscribed) when the feed is rejected or conflicts. */
   'feed-subscribe': { from: ['extension-page'], request: z.object({ url: z.string().max(2048), publicKey: z.string().max(200) }).strict() },
   'feed-unsubscribe': { from: ['extension-page'], request: z.object({ url: z.string().max(2048) }).strict() },
   'feed-check-now': { from: ['extension-page'], request: empty },
@@ -157,17 +164,56 @@ export interface FeedStatus {
   lastErrorCode?: string | null;
   /** Number of agencies in this feed's last good version (null when never fetched). */
   agencies?: number | null;
-  /** fresh; stale (not confirmed for more than twice the refresh interval); expired; never fetched. */
+  /** fresh; stale (not confirmed for more than twice the refresh interval); expired (no longer counts); never fetched. */
   state: 'fresh' | 'stale' | 'expired' | 'never-fetched';
+  /** The publisher named by the feed's last good version. */
+  publisher?: LocalizedText | null;
+  /** What the trust model did not take from this feed, in plain words (`FeedConflict.message`). */
+  conflicts?: string[];
+}
+
+/** One agency a feed would add, as the options page shows it before subscribing. */
+export interface PreviewAgency {
+  id: string;
+  names: LocalizedText;
+  officialDomains: string[];
+  hotline: string;
+  email: string | null;
+  website: string;
+  scamEntries: number;
+}
+
+/** The answer to `feed-preview`. */
+export interface FeedPreview {
+  ok: boolean;
+  /** Why the feed cannot be added, in plain words (rejection or conflict). */
+  error?: string;
+  /** Reason code: a `RejectionCode`, a conflict reason, or `policy`. */
+  code?: string;
+  feedId?: string;
+  publisher?: LocalizedText;
+  sequence?: number;
+  expiresAt?: string;
+  /** Agencies it would add (new ones; agencies it only adds scam entries to are not listed). */
+  agencies?: PreviewAgency[];
+  /** Scam entries in the whole feed. */
+  scamEntries?: number;
+  /** What it may not do (each refused), in plain words. */
+  conflicts?: string[];
 }
 
 export type { PolicyState } from '../settings/managed-policy';
+export type { FeedSource, Provenance };
 import type { PolicyState } from '../settings/managed-policy';
 
 /** Everything the popup and options page render. */
 export interface UiState {
   /** The merged active feed the matcher uses (agencies and help contacts). */
   feed: Feed;
+  /** Where each agency of `feed` comes from (trust model; `shared/feed/trust-model.ts`). */
+  provenance: Record<string, Provenance>;
+  /** Rules the browser could not use: those pages are not blocked in advance (the banner still warns). */
+  notPreBlocked: string[];
   feeds: FeedStatus[];
   settings: Settings;
   policy: PolicyState;
@@ -193,6 +239,12 @@ export interface InterstitialInfo {
   title: string;
   /** Why it was blocked, in plain words. */
   explanation: string;
+  /** Which feed the agency's details come from ("From: …"), '' without an agency. */
+  provenance: string;
+  /** Which feed listed the blocked address, when another than the agency's ('' otherwise). */
+  listedBy: string;
+  /** False when managed policy removes "Continue anyway" (`allowContinueAnyway: false`). */
+  continueAllowed: boolean;
   /** The agency's own promise from the feed ('' without an agency). */
   promise: string;
   promiseLead: string;
@@ -235,6 +287,7 @@ export interface Responses {
   'banner-fought': { warnAt: string | null };
   'ui-state': UiState;
   'settings-update': Settings;
+  'feed-preview': FeedPreview;
   'feed-subscribe': FeedChange;
   'feed-unsubscribe': FeedChange;
   'feed-check-now': { feeds: FeedStatus[] };
