@@ -211,7 +211,7 @@ describe(`banner on the demo pages (${BROWSER_LABEL})`, () => {
     await page.close();
 
     const other = await open('mail.example-webmail.com');
-    expect((await waitForBanner(other))?.severity).toBe('danger');
+    expect((await waitForBanner(other, (b) => b.severity === 'danger'))?.severity).toBe('danger');
     // Keyboard: Tab into the banner's controls, then Escape.
     await other.clickInOverlay('banner', '.title');
     await other.press('Tab');

@@ -30,14 +30,14 @@ const SHARED = 'pages.example-hosting.test';
 const LONG_PREFIX = `/kowloon-water-${'renewal-'.repeat(14)}form`;
 /** Hostnames of this test that are not demo-site folders. */
 const TRUST_TEST_HOSTS = [HOSTILE_HOST, PATHS_HOST, SHARED, 'kowloonwater-pay.top'];
-/** Every demo page: host, path, and whether the rules stop it before it loads (the interstitial). */
+/** Every demo page: host, path, and whether it gets the warning page instead (a rule or the navigation judge). */
 const DEMO_PAGES: Array<[string, string, boolean]> = [
   ['news.example.com', '/', false],
   ['forum.example.net', '/hostile', false],
   ['mail.example-webmail.com', '/', false],
   ['blog.example.org', '/embed', false],
   ['www.investhk.gov.hk', '/', false],
-  ['invest-hk.gov.hk.top', '/', false],
+  ['invest-hk.gov.hk.top', '/', true],
   ['investhk.gov.hk.secure-pay.top', '/pay', true],
 ];
 /** Chromium's own services (sign-in, component updates, autofill): the browser's, not the extension's. */
@@ -205,12 +205,12 @@ describe(`trust model (${label})`, () => {
     await watchContentMessages(options);
     const serverStart = server.log.length;
     const eventStart = driver.networkEvents().length;
-    for (const [host, path, preBlocked] of DEMO_PAGES) {
+    for (const [host, path, warned] of DEMO_PAGES) {
       const page = await driver.newPage();
       const url = driver.url(host, path);
       await page.goto(url);
-      if (preBlocked) {
-        // Stopped before loading: the warning page asks the background what to show.
+      if (warned) {
+        // The warning page instead of the page (a rule or the navigation judge): it asks the background what to show.
         await page.waitFor('#title');
       } else {
         // The content script checked the page (and then its links and text).

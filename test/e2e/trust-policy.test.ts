@@ -92,7 +92,7 @@ describe.skipIf(!isRoot)(`trust model under managed policy (${label})`, () => {
     expect((await state()).feeds.map((f: FeedStatus) => f.url)).not.toContain(userUrl);
   });
 
-  it('a subscribed user feed with the same feed_id and another hotline: the banner keeps the policy’s hotline and source', async () => {
+  it('a subscribed user feed with the same feed_id and another hotline: the warning keeps the policy’s hotline and source', async () => {
     // As if subscribed before the policy came (an older version): written straight into the settings.
     await options.evaluate(
       `chrome.storage.local.get('settings').then((s) => chrome.storage.local.set({ settings: { ...(s.settings || {}), feeds: [{ url: ${JSON.stringify(userUrl)}, publicKeys: [${JSON.stringify(userKey)}] }] } })).then(() => true)`,
@@ -100,17 +100,22 @@ describe.skipIf(!isRoot)(`trust model under managed policy (${label})`, () => {
     const { feeds } = await send<{ feeds: FeedStatus[] }>('feed-check-now', {});
     expect(feeds.find((f) => f.url === userUrl)).toMatchObject({ source: 'user', lastErrorCode: 'reserved-feed-id', sequence: null });
     expect(feeds.find((f) => f.url === policyUrl)).toMatchObject({ source: 'policy', sequence: 3, lastError: null });
+    // A lookalike page gets the warning page (the navigation judge): it must speak with the
+    // policy feed's hotline and name the policy feed as its source, never the user feed's.
     const page = await driver.newPage();
     await page.goto(driver.url(LOOKALIKE, '/renew'));
-    const banner = await pollFor(
-      () => page.readBanner(),
-      (b) => b?.agency === 'kowloon-water',
+    const warning = await pollFor(
+      () =>
+        page.evaluate<{ agency: string; text: string; hrefs: string[] } | null>(
+          `(() => { const box = document.querySelector('.interstitial'); return box ? { agency: box.dataset.agency, text: box.innerText, hrefs: [...box.querySelectorAll('a')].map((a) => a.getAttribute('href')) } : null; })()`,
+        ),
+      (w) => w?.agency === 'kowloon-water' && w.text.includes('From:'),
     );
-    expect(banner?.visible).toBe(true);
-    expect(banner?.links.map((l) => l.href)).toContain('tel:21000009');
-    expect(banner?.text).not.toContain(HOSTILE_HOTLINE);
-    expect(banner?.text).not.toContain('kowloonwater-claims');
-    expect(banner?.text).toContain('From: Example CERT (test fixture) (example-cert)');
+    expect(await page.url()).toContain('/src/interstitial/index.html');
+    expect(warning?.hrefs).toContain('tel:21000009');
+    expect(warning?.text).not.toContain(HOSTILE_HOTLINE);
+    expect(warning?.text).not.toContain('kowloonwater-claims');
+    expect(warning?.text).toContain('From: Example CERT (test fixture) (example-cert)');
     await page.close();
     // The options page shows why the user feed is not used.
     await options.reload();

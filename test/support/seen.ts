@@ -12,7 +12,7 @@ export interface SeenBox {
   viewport: { width: number; height: number };
   /** The whole box is inside the viewport. */
   inViewport: boolean;
-  /** Every probe point inside the box hits it (or something inside it). */
+  /** Every probe point inside the boxes it is drawn as hits it (or something inside it). */
   onTop: boolean;
   /** What the probe points hit instead, when not on top. */
   covers: string[];
@@ -25,10 +25,18 @@ function seenExpression(element: string): string {
     if (!el) return null;
     const r = el.getBoundingClientRect();
     const vw = document.documentElement.clientWidth || innerWidth, vh = innerHeight;
-    const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, vh);
-    const left = Math.max(r.left, 0), right = Math.min(r.right, vw);
-    const y = top + Math.min(12, (bottom - top) / 2);
-    const points = [[left + 6, y], [(left + right) / 2, y], [right - 6, y], [(left + right) / 2, (top + bottom) / 2]];
+    // An inline element that wraps (a link over two lines) is drawn as several boxes, and the
+    // middle of its bounding box may be the paragraph between them: probe each box drawn.
+    const boxes = [...el.getClientRects()].filter((b) => b.width > 0 && b.height > 0);
+    const points = [];
+    for (const b of boxes.length > 0 ? boxes : [r]) {
+      const top = Math.max(b.top, 0), bottom = Math.min(b.bottom, vh);
+      const left = Math.max(b.left, 0), right = Math.min(b.right, vw);
+      if (bottom <= top || right <= left) continue;
+      const y = top + Math.min(12, (bottom - top) / 2);
+      const inset = Math.min(6, (right - left) / 2);
+      points.push([left + inset, y], [(left + right) / 2, y], [right - inset, y], [(left + right) / 2, (top + bottom) / 2]);
+    }
     const covers = [];
     for (const [x, py] of points) {
       const hit = document.elementFromPoint(x, py);
@@ -38,7 +46,7 @@ function seenExpression(element: string): string {
       rect: { top: r.top, left: r.left, width: r.width, height: r.height, bottom: r.bottom, right: r.right },
       viewport: { width: vw, height: vh },
       inViewport: r.width > 0 && r.height > 0 && r.top >= -0.5 && r.left >= -0.5 && r.bottom <= vh + 0.5 && r.right <= vw + 0.5,
-      onTop: bottom > top && right > left && covers.length === 0,
+      onTop: points.length > 0 && covers.length === 0,
       covers,
     };
   })()`;

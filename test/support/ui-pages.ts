@@ -56,7 +56,8 @@ export async function tabIdOf(extensionPage: TestPage, host: string, pathPattern
       if (tab) return tab.id;
       const warning = (await chrome.tabs.query({})).find((t) => {
         const url = t.url ?? '';
-        if (!url.includes('/src/interstitial/index.html#')) return false;
+        // The warning page's address may carry flags before the fragment (?pushed=1, ?reason=hidden).
+        if (!url.includes('/src/interstitial/index.html') || !url.includes('#')) return false;
         try { return new URL(url.slice(url.indexOf('#') + 1)).hostname === ${JSON.stringify(host)}; } catch { return false; }
       });
       return warning?.id ?? null;
