@@ -84,8 +84,15 @@ export function pageVerdict(url: string, ctx: Pick<CheckContext, 'allowlist'>): 
   return allowlisted(ctx, pageHost(url)) ? silenced(url) : getEngine().matcher.matchUrl(url);
 }
 
-/** {@link pageVerdict} with the allowlist in force now (settings and managed policy). */
+/**
+ * {@link pageVerdict} with the allowlist in force now (settings and managed policy), for the
+ * navigation judge. Managed policy is read only when the user's allowlist names the host:
+ * Chromium's first `storage.managed.get()` after start takes seconds, and a navigation must
+ * not wait for it.
+ */
 export async function currentPageVerdict(url: string): Promise<Verdict> {
+  const settings = await loadSettings();
+  if (!allowlisted(settings, pageHost(url))) return getEngine().matcher.matchUrl(url);
   return pageVerdict(url, await context());
 }
 

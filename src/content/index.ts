@@ -167,22 +167,33 @@ async function checkNow(element: Element, href: string, text: string): Promise<b
   return links.length > 0;
 }
 
-guardClicks({
-  signal: new AbortController().signal,
-  judgedHref: (element) => scanner?.judgedHref(element),
-  isMarked: (element, href) => marked.get(element) === href,
-  checkSameHost: () => checkSameHost,
-  confirm: (element, intent) => contentUi()?.openMarked(element, intent) ?? false,
-  checkNow,
-  open: openHref,
-});
+/**
+ * A top-level document that is not a web page (a new tab's initial about:blank, where
+ * `match_about_blank` also injects us in Firefox) has nothing to judge: the script stays
+ * idle there. Frames that inherit their parent's origin (about:blank, srcdoc) are judged.
+ * In Firefox, a listener in a new tab's initial about:blank kept WebDriver BiDi from
+ * opening the next tab.
+ */
+const nothingToJudge = window.top === window && !/^https?:$/.test(location.protocol);
 
-// The active feed changed: judge the page again with the new verdicts, without a reload.
-onBackgroundMessage('verdicts-changed', () => void start());
-// A frame of this tab found something: the top frame shows the one banner.
-onBackgroundMessage('show-banner', ({ model }) => {
-  if (window.top !== window) return;
-  void ui().then((page) => page?.offerBanner(model, location.href));
-});
+if (!nothingToJudge) {
+  guardClicks({
+    signal: new AbortController().signal,
+    judgedHref: (element) => scanner?.judgedHref(element),
+    isMarked: (element, href) => marked.get(element) === href,
+    checkSameHost: () => checkSameHost,
+    confirm: (element, intent) => contentUi()?.openMarked(element, intent) ?? false,
+    checkNow,
+    open: openHref,
+  });
 
-void start().catch((error: unknown) => console.debug('[content] check failed', error));
+  // The active feed changed: judge the page again with the new verdicts, without a reload.
+  onBackgroundMessage('verdicts-changed', () => void start());
+  // A frame of this tab found something: the top frame shows the one banner.
+  onBackgroundMessage('show-banner', ({ model }) => {
+    if (window.top !== window) return;
+    void ui().then((page) => page?.offerBanner(model, location.href));
+  });
+
+  void start().catch((error: unknown) => console.debug('[content] check failed', error));
+}

@@ -237,7 +237,7 @@ describe(`banner language follows the browser (${BROWSER_LABEL})`, () => {
       try {
         const page = await localized.newPage();
         await page.goto(localized.url('mail.example-webmail.com'));
-        const banner = await waitForBanner(page);
+        const banner = await waitForBanner(page, (b) => b.severity === 'danger');
         expect(banner?.severity).toBe('danger');
         expect(banner?.text).toContain(name);
         expect(banner?.links.map((l) => l.text)).toContain(hotlineLabel);
