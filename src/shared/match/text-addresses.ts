@@ -132,6 +132,17 @@ const EMAIL = new RegExp(String.raw`(?<![\w.%+-])[a-z0-9](?:[a-z0-9._%+-]{0,63})
 /** Punctuation that ends a sentence rather than an address. */
 const TRAILING = /[.,;:!?'")\]}>*]+$/;
 
+/** `raw` without the sentence's punctuation after it; a `)` stays when the address opened it. */
+function trimEnd(raw: string): string {
+  let out = raw;
+  for (;;) {
+    const last = out[out.length - 1];
+    if (last === ')' && (out.match(/\(/g)?.length ?? 0) >= (out.match(/\)/g)?.length ?? 0)) return out;
+    if (last === undefined || !TRAILING.test(last)) return out;
+    out = out.slice(0, -1);
+  }
+}
+
 function hit(input: string, u: UndisguisedText, start: number, end: number, value: string): AddressHit {
   const from = u.origin[start]!;
   const to = u.origin[end - 1]! + 1;
@@ -153,7 +164,7 @@ function hasPublicSuffix(host: string): boolean {
 export function findEmailAddresses(text: string, undisguised: UndisguisedText = undisguise(text)): AddressHit[] {
   const hits: AddressHit[] = [];
   for (const m of undisguised.text.matchAll(EMAIL)) {
-    const value = m[0].replace(TRAILING, '');
+    const value = trimEnd(m[0]);
     const host = value.slice(value.lastIndexOf('@') + 1);
     if (!hasPublicSuffix(host)) continue;
     hits.push(hit(text, undisguised, m.index, m.index + value.length, value));
@@ -173,9 +184,7 @@ export function findWebAddresses(text: string, undisguised: UndisguisedText = un
   const emails = findEmailAddresses(text, undisguised);
   const hits: AddressHit[] = [];
   for (const m of undisguised.text.matchAll(WEB)) {
-    let raw = m[0].replace(TRAILING, '');
-    // A closing parenthesis belongs to the address only when it opened one.
-    while (raw.endsWith(')') && (raw.match(/\(/g)?.length ?? 0) < (raw.match(/\)/g)?.length ?? 0)) raw = raw.slice(0, -1);
+    const raw = trimEnd(m[0]);
     const start = m.index;
     const end = start + raw.length;
     if (emails.some((e) => undisguised.origin[start]! < e.end && undisguised.origin[end - 1]! >= e.start)) continue;
