@@ -29,7 +29,14 @@ const userFeed: FeedStatus = {
   lastError: 'HTTP 404',
   state: 'stale',
 };
-const NO_POLICY: PolicyState = { set: [], locked: [], allowUserFeeds: true, allowDismiss: true, refreshIntervalMinutes: null };
+const NO_POLICY: PolicyState = {
+  set: [],
+  locked: [],
+  allowUserFeeds: true,
+  allowDismiss: true,
+  refreshIntervalMinutes: null,
+  reportAddress: null,
+};
 
 function setup(settings: Partial<Settings> = {}, policy: PolicyState = NO_POLICY, feeds: FeedStatus[] = [embedded, userFeed]) {
   let current: Settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -90,6 +97,7 @@ describe('OptionsView', () => {
         allowUserFeeds: false,
         allowDismiss: true,
         refreshIntervalMinutes: 60,
+        reportAddress: null,
       },
     );
     const remove = screen.getByRole('button', { name: /Remove the feed/ }) as HTMLButtonElement;

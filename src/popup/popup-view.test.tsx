@@ -27,7 +27,7 @@ function state(overrides: Partial<UiState> = {}): UiState {
     feed: DEFAULT_FEED,
     feeds: [embedded],
     settings: DEFAULT_SETTINGS,
-    policy: { set: [], locked: [], allowUserFeeds: true, allowDismiss: true, refreshIntervalMinutes: null },
+    policy: { set: [], locked: [], allowUserFeeds: true, allowDismiss: true, refreshIntervalMinutes: null, reportAddress: null },
     tabVerdict: null,
     language: 'en',
     browserLanguage: 'en',

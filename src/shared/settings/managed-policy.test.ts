@@ -32,7 +32,14 @@ describe('managed policy', () => {
   });
 
   it('locks the user settings the policy takes away, and names what it sets', () => {
-    expect(policyState({})).toEqual({ set: [], locked: [], allowUserFeeds: true, allowDismiss: true, refreshIntervalMinutes: null });
+    expect(policyState({})).toEqual({
+      set: [],
+      locked: [],
+      allowUserFeeds: true,
+      allowDismiss: true,
+      refreshIntervalMinutes: null,
+      reportAddress: null,
+    });
     const state = policyState({
       feedUrls: ['https://a.example/f.json'],
       allowUserFeeds: false,
@@ -62,5 +69,17 @@ describe('managed policy', () => {
     walk(managedSchemaJson());
     expect([...used].filter((k) => !allowed.includes(k))).toEqual([]);
     expect(used.has('items')).toBe(true);
+  });
+});
+
+describe('reportAddress', () => {
+  it('takes a mailto: or https: address and rejects others', () => {
+    expect(parsePolicy({ reportAddress: 'mailto:reports@it.example.hk' }).policy.reportAddress).toBe('mailto:reports@it.example.hk');
+    expect(policyState(parsePolicy({ reportAddress: 'https://it.example.hk/report' }).policy).reportAddress).toBe(
+      'https://it.example.hk/report',
+    );
+    const bad = parsePolicy({ reportAddress: 'javascript:alert(1)' });
+    expect(bad.policy.reportAddress).toBeUndefined();
+    expect(bad.problems[0]).toMatch(/invalid managed value "reportAddress"/);
   });
 });

@@ -12,6 +12,7 @@
  * so the generated file uses only those.
  */
 import { z } from 'zod';
+import { isReportAddress } from '../report/prepare-report';
 
 /** Refresh interval bounds, minutes: 15 (no hammering of publishers) to 1440 (a day). */
 export const MIN_REFRESH_MINUTES = 15;
@@ -101,6 +102,18 @@ export const MANAGED_POLICY = {
     locks: (allowed) => (allowed ? [] : ['dismissed']),
     json: { type: 'boolean', title: 'Allow dismissing banners', description: 'Whether users may dismiss warning banners (default true).' },
   }),
+  reportAddress: key({
+    schema: z.string().trim().refine(isReportAddress, 'expected mailto:ADDRESS or an https: URL'),
+    default: undefined,
+    label: 'reportAddress',
+    locks: none,
+    json: {
+      type: 'string',
+      title: 'Report address',
+      description:
+        "Where users report a missed scam or a false alarm (mailto:ADDRESS or an https: form), instead of the feed's report_address. Reports are prepared by the extension and sent only by the user.",
+    },
+  }),
 };
 
 export type PolicyKeyName = keyof typeof MANAGED_POLICY;
@@ -118,6 +131,8 @@ export interface PolicyState {
   allowDismiss: boolean;
   /** The policy's refresh interval, bounded; null when the policy sets none. */
   refreshIntervalMinutes: number | null;
+  /** The policy's report address (overrides the feed's); null when the policy sets none. */
+  reportAddress: string | null;
 }
 
 /**
@@ -166,6 +181,7 @@ export function policyState(policy: ManagedPolicy): PolicyState {
     allowUserFeeds: policyValue(policy, 'allowUserFeeds'),
     allowDismiss: policyValue(policy, 'allowDismiss'),
     refreshIntervalMinutes: policy.refreshIntervalMinutes === undefined ? null : clampRefreshMinutes(policy.refreshIntervalMinutes),
+    reportAddress: policy.reportAddress ?? null,
   };
 }
 
