@@ -309,8 +309,9 @@ export function createMessageChecker(deps: MessageDeps): MessageChecker {
       .sort((a, b) => a.start - b.start);
     const textMentions = mentions.filter((m) => !overlaps(m.start, m.end));
     const claimedSender = [...senderAgencies].find((i) => i >= 0);
+    const phoneStarts = new Set(findings.filter((f) => f.kind === 'phone').map((f) => f.start));
     for (const number of numbers) {
-      if (findings.some((f) => f.kind === 'phone' && f.start === number.start)) continue;
+      if (phoneStarts.has(number.start)) continue;
       let presentedAs = nearestAgency(text, textMentions, number) ?? claimedSender ?? null;
       if (presentedAs !== null && trusted(presentedAs)) presentedAs = null;
       const v = judgePhone(number.key, `tel:${number.key}`, presentedAs, false);

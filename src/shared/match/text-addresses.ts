@@ -47,6 +47,9 @@ const TOKENS: ReadonlyArray<[RegExp, string]> = [
   [/^(?:\[\s?(?:\.|dot)\s?\]|\(\s?(?:\.|dot)\s?\)|\{\s?(?:\.|dot)\s?\})/i, '.'],
   [/^(?:\[(?:@|at)\]|\((?:@|at)\))/i, '@'],
 ];
+/** Characters at which a disguise may start (everything else is copied as it is). */
+const SPECIAL =
+  /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff[({\u3002\uff61\uff0e\uff01-\uff5e]|[hH](?=[xX*]{2}[pP])|(?<=[a-z0-9]\.) (?=[a-z])/g;
 const SCHEME_DISGUISE = /^h(?:xx|XX|\*\*|tt)p(s?)(?=\[?:)/;
 const ADDRESS_CHAR = /[A-Za-z0-9-]/;
 const WIDE_DOTS = new Set(['\u3002', '\uff61', '\uff0e']);
@@ -58,15 +61,31 @@ const WIDE_DOTS = new Set(['\u3002', '\uff61', '\uff0e']);
  * @returns the rewritten text and its offset map.
  */
 export function undisguise(input: string): UndisguisedText {
-  let text = '';
+  // Output units in an array (reading the end of a growing string would flatten it each time).
+  const out: string[] = [];
   const origin: number[] = [];
   const push = (s: string, at: number) => {
     for (const unit of s) {
-      text += unit;
+      out.push(unit);
       origin.push(at);
     }
   };
+  /** The last `n` output units (chunks are read from the end; the output is never joined here). */
+  const tailText = (n: number): string => {
+    let acc = '';
+    for (let k = out.length - 1; k >= 0 && acc.length < n; k--) acc = out[k]! + acc;
+    return acc.slice(-n);
+  };
   for (let i = 0; i < input.length;) {
+    // Copy the run of ordinary characters up to the next one that may start a disguise.
+    SPECIAL.lastIndex = i;
+    const next = SPECIAL.exec(input)?.index ?? input.length;
+    if (next > i) {
+      out.push(input.slice(i, next));
+      for (let k = i; k < next; k++) origin.push(k);
+      i = next;
+      if (i >= input.length) break;
+    }
     const ch = input[i]!;
     if (INVISIBLE.test(ch)) {
       i += 1;
@@ -91,18 +110,17 @@ export function undisguise(input: string): UndisguisedText {
       }
     }
     if (WIDE_DOTS.has(ch)) {
-      const before = text[text.length - 1] ?? ' ';
       const after = (input[i + 1] ?? ' ').normalize('NFKC');
-      if (/[A-Za-z0-9]/.test(before) && /^[A-Za-z0-9]/.test(after)) {
+      if (/[A-Za-z0-9]/.test(tailText(1)) && /^[A-Za-z0-9]/.test(after)) {
         push('.', i);
         i += 1;
         continue;
       }
     }
-    if (ch === ' ' && text.endsWith('.') && /[a-z0-9]/.test(text[text.length - 2] ?? ' ')) {
+    if (ch === ' ' && /[a-z0-9]\.$/.test(tailText(2))) {
       // Only after something that already looks like an address (a dot or hyphen in it),
       // so that "… done. me too" stays a sentence.
-      const before = /[A-Za-z0-9.-]*\.$/.exec(text)![0].slice(0, -1);
+      const before = /[A-Za-z0-9.-]*$/.exec(tailText(200).slice(0, -1))![0];
       const tld = /^[a-z]{2,12}(?![A-Za-z0-9-])/.exec(input.slice(i + 1, i + 14))?.[0];
       if (tld && /[.-]/.test(before) && parse(`x.${tld}`).isIcann) {
         i += 1; // drop the space
@@ -115,11 +133,12 @@ export function undisguise(input: string): UndisguisedText {
       i += 1;
       continue;
     }
-    push(ch, i);
+    out.push(ch);
+    origin.push(i);
     i += 1;
   }
   origin.push(input.length);
-  return { text, origin };
+  return { text: out.join(''), origin };
 }
 
 /** Characters that end an address in text (white space, quotes, CJK text and punctuation). */
@@ -128,7 +147,8 @@ const LABEL = String.raw`[a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff](?:[a-z0
 const HOST = String.raw`(?:${LABEL}\.)+${LABEL}`;
 const PATH = String.raw`(?:[/?#][^${END}]*)?`;
 const WEB = new RegExp(String.raw`(?<![\w.-])(?:(?:https?|ftp):\/\/[^${END}/?#]+${PATH}|${HOST}(?::\d{2,5})?${PATH})`, 'giu');
-const EMAIL = new RegExp(String.raw`(?<![\w.%+-])[a-z0-9](?:[a-z0-9._%+-]{0,63})@${HOST}(?![\w-])`, 'giu');
+const MAILBOX_BEFORE = /[a-z0-9][a-z0-9._%+-]{0,63}$/i;
+const MAIL_HOST = new RegExp(String.raw`${HOST}(?![\w-])`, 'iuy');
 /** Punctuation that ends a sentence rather than an address. */
 const TRAILING = /[.,;:!?'")\]}>*]+$/;
 
@@ -162,12 +182,21 @@ function hasPublicSuffix(host: string): boolean {
  * @param text - any text.
  */
 export function findEmailAddresses(text: string, undisguised: UndisguisedText = undisguise(text)): AddressHit[] {
+  const u = undisguised.text;
   const hits: AddressHit[] = [];
-  for (const m of undisguised.text.matchAll(EMAIL)) {
-    const value = trimEnd(m[0]);
-    const host = value.slice(value.lastIndexOf('@') + 1);
-    if (!hasPublicSuffix(host)) continue;
-    hits.push(hit(text, undisguised, m.index, m.index + value.length, value));
+  // Look only around each "@": the mailbox before it, the host after it.
+  for (let at = u.indexOf('@'); at >= 0; at = u.indexOf('@', at + 1)) {
+    const left = MAILBOX_BEFORE.exec(u.slice(Math.max(0, at - 64), at));
+    if (!left) continue;
+    const start = at - left[0].length;
+    if (start > 0 && /[\w.%+-]/.test(u[start - 1]!)) continue;
+    MAIL_HOST.lastIndex = at + 1;
+    const host = MAIL_HOST.exec(u);
+    if (!host) continue;
+    const value = trimEnd(u.slice(start, host.index + host[0].length));
+    const domain = value.slice(value.lastIndexOf('@') + 1);
+    if (!domain || !hasPublicSuffix(domain)) continue;
+    hits.push(hit(text, undisguised, start, start + value.length, value));
   }
   return hits;
 }
