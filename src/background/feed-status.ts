@@ -7,6 +7,7 @@ import type { Feed } from '../shared/feed/feed-schema';
 import { keyIdOf } from '../shared/feed/signature';
 import type { FeedStatus } from '../shared/messaging/protocol';
 import { policyState, type PolicyState } from '../shared/settings/managed-policy';
+import { getEngine } from './engine-state';
 import { loadPolicy } from './feed-policy';
 import { loadFeedStore } from './feed-store';
 import { refreshMinutes, subscriptions } from './feed-updater';
@@ -53,7 +54,10 @@ export async function feedStatuses(): Promise<FeedStatus[]> {
     lastErrorCode: null,
     agencies: DEFAULT_FEED.agencies.length,
     state: Date.parse(DEFAULT_FEED.expires_at) <= now ? 'expired' : 'fresh',
+    publisher: DEFAULT_FEED.publisher.name,
+    conflicts: [],
   };
+  const { conflicts } = getEngine().merge;
   const others = await Promise.all(
     subs.map(async (sub): Promise<FeedStatus> => {
       const r = store[sub.url];
@@ -72,6 +76,8 @@ export async function feedStatuses(): Promise<FeedStatus[]> {
         lastErrorCode: r?.lastErrorCode ?? null,
         agencies: feed ? feed.agencies.length : null,
         state: feedState(feed, r?.lastSuccessAt ?? null, interval, now),
+        publisher: feed?.publisher.name ?? null,
+        conflicts: conflicts.filter((c) => c.url === sub.url && c.source === sub.source).map((c) => c.message),
       };
     }),
   );

@@ -5,7 +5,7 @@
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signatureFile, signFeedValue, type PrivateKeyFile } from '../shared/feed/signature';
-import { feedValue, generateKeyPair } from '../shared/feed/testing/feed-fixtures';
+import { feedValue, generateKeyPair, isoDays } from '../shared/feed/testing/feed-fixtures';
 
 const local = new Map<string, unknown>();
 let managed: Record<string, unknown> = {};
@@ -179,5 +179,86 @@ describe('checkFeeds', () => {
     expect(await checkFeeds('policy')).toEqual({});
     expect(requests).toEqual([]);
     expect(alarms.has('feed-refresh')).toBe(false);
+  });
+});
+
+describe('checkFeeds: trust model and freshness (issue 12)', () => {
+  const URL_B = 'https://other.example.net/b.json';
+
+  it('a 304 counts only for a stored copy that still verifies: after a key change the feed is downloaded again', async () => {
+    managed = { feedUrls: [URL_A], trustedKeys: [key.public_key] };
+    await publish(URL_A, withAgency(1, 'alpha', 'alpha.gov.hk'));
+    await checkFeeds('first');
+    const rotated = await generateKeyPair();
+    managed = { feedUrls: [URL_A], trustedKeys: [rotated.public_key] };
+    requests.length = 0;
+    const store = await checkFeeds('keys changed');
+    // If-None-Match first (304), then a full download, which the new key does not verify.
+    expect(requests.map((r) => [r.url, r.ifNoneMatch !== null])).toEqual([
+      [URL_A, true],
+      [URL_A, false],
+      [signatureUrl(URL_A), false],
+    ]);
+    expect(store[URL_A]).toMatchObject({ lastErrorCode: 'untrusted-key' });
+  });
+
+  it('a 304 does not make an expired stored feed fresh, and the expired feed stops counting', async () => {
+    managed = { feedUrls: [URL_A], trustedKeys: [key.public_key] };
+    const soon = { ...withAgency(1, 'alpha', 'alpha.gov.hk'), issued_at: isoDays(-1), expires_at: isoDays(0.0001) };
+    await publish(URL_A, soon);
+    await checkFeeds('first');
+    expect(getEngine().feed.agencies.map((a) => a.id)).toContain('alpha');
+    await new Promise((r) => setTimeout(r, 20));
+    vi.setSystemTime(Date.now() + 60_000);
+    try {
+      const store = await checkFeeds('after expiry');
+      expect(store[URL_A]).toMatchObject({ lastErrorCode: 'expired' });
+      expect(getEngine().feed.agencies.map((a) => a.id)).not.toContain('alpha');
+      expect(getEngine().merge.expired).toEqual([expect.objectContaining({ url: URL_A })]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses http feed URLs (https only) without fetching them', async () => {
+    local.set('settings', { feeds: [{ url: 'http://feeds.example.org/a.json', publicKeys: [key.public_key] }] });
+    const store = await checkFeeds('http');
+    expect(store['http://feeds.example.org/a.json']).toMatchObject({ lastErrorCode: 'insecure-url' });
+    expect(requests).toEqual([]);
+  });
+
+  it('a user feed cannot take the policy feed’s id, nor an id bound to other keys', async () => {
+    const impostor = await generateKeyPair();
+    managed = { feedUrls: [URL_A], trustedKeys: [key.public_key] };
+    local.set('settings', { feeds: [{ url: URL_B, publicKeys: [impostor.public_key] }] });
+    await publish(URL_A, withAgency(1, 'alpha', 'alpha.gov.hk'));
+    // Same feed id (example-cert), higher sequence, another hotline.
+    await publish(
+      URL_B,
+      {
+        ...withAgency(50, 'alpha', 'alpha.gov.hk'),
+        agencies: [{ ...(withAgency(50, 'alpha', 'alpha.gov.hk').agencies as object[])[0], hotline: '6666 6666' }],
+      },
+      impostor,
+    );
+    const store = await checkFeeds('both');
+    expect(store[URL_B]).toMatchObject({ lastErrorCode: 'reserved-feed-id', feed: null });
+    expect(getEngine().feed.agencies.find((a) => a.id === 'alpha')!.hotline).not.toBe('6666 6666');
+
+    // Binding: a user feed id first delivered under one key cannot come back under another.
+    managed = {};
+    const URL_C = 'https://third.example.com/c.json';
+    local.set('settings', { feeds: [{ url: URL_B, publicKeys: [key.public_key] }] });
+    await publish(URL_B, withAgency(1, 'gamma', 'gamma.example.org'));
+    expect((await checkFeeds('bind'))[URL_B]).toMatchObject({ lastError: null });
+    expect((local.get('feedBindings') as Record<string, { keys: string[] }>)['example-cert']!.keys).toEqual([key.public_key]);
+    local.set('settings', {
+      feeds: [
+        { url: URL_B, publicKeys: [key.public_key] },
+        { url: URL_C, publicKeys: [impostor.public_key] },
+      ],
+    });
+    await publish(URL_C, withAgency(2, 'gamma', 'gamma.example.org'), impostor);
+    expect((await checkFeeds('impostor'))[URL_C]).toMatchObject({ lastErrorCode: 'feed-id-bound' });
   });
 });

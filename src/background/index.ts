@@ -9,7 +9,8 @@ import { getEngine } from './engine-state';
 import { startBlockRules } from './dnr-rules';
 import { feedHandlers } from './feed-handlers';
 import { startFeedUpdates } from './feed-updater';
-import { interstitialHandlers, startInterstitialAllowances } from './interstitial-handlers';
+import { interstitialHandlers, startInterstitialAllowances, startInterstitialInfo } from './interstitial-handlers';
+import { startNavigationJudge } from './navigation-judge';
 import { pageCheckHandlers } from './page-checks';
 import { uiHandlers } from './ui-handlers';
 
@@ -18,7 +19,13 @@ getEngine();
 // Restore the stored feeds, listen for the refresh alarm, policy and subscription changes.
 // Messages wait for the restore, so no page is judged by the embedded feed alone.
 const ready = startFeedUpdates();
-handleMessages({ ...pageCheckHandlers, ...feedHandlers, ...uiHandlers, ...interstitialHandlers } satisfies Handlers, { ready });
+handleMessages({ ...pageCheckHandlers, ...feedHandlers, ...uiHandlers, ...interstitialHandlers } satisfies Handlers, {
+  ready,
+  immediate: ['interstitial-info'],
+});
+startInterstitialInfo(ready);
+// Judge every navigation with the engine: a dangerous page gets the warning page instead.
+startNavigationJudge(ready);
 // Pre-block known scam pages (rules follow every feed change) and expire "continue anyway".
 startBlockRules();
 startInterstitialAllowances();

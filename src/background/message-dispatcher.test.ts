@@ -24,6 +24,7 @@ const handlers = Object.fromEntries(
     'text-check',
     'banner-dismissed',
     'ui-inject',
+    'banner-fought',
     'ui-state',
     'settings-update',
     'feed-subscribe',
@@ -82,6 +83,18 @@ describe('handleMessages', () => {
       /invalid links-check request/,
     );
     expect(calls).toEqual([]);
+  });
+
+  it('holds messages until ready, except those it is told to answer at once', async () => {
+    let ready!: () => void;
+    handleMessages(handlers, { ready: new Promise<void>((resolve) => (ready = resolve)), immediate: ['interstitial-info'] });
+    const held = listener!({ type: 'page-check', payload: { url: 'https://a.example/' } }, CONTENT);
+    await expect(listener!({ type: 'interstitial-info', payload: { url: 'https://x.example/' } }, INTERSTITIAL)).resolves.toMatchObject({
+      handled: 'interstitial-info',
+    });
+    expect(calls).toEqual(['interstitial-info']);
+    ready();
+    await expect(held).resolves.toMatchObject({ handled: 'page-check' });
   });
 
   it('explains refusals in words', () => {

@@ -35,8 +35,11 @@ export function refusal(type: unknown, kind: SenderKind | null): string | null {
  * @param handlers - a complete map (every message to the background).
  * @param options.ready - handlers run only after this settles (e.g. stored feeds restored
  *   after the service worker woke up), so no message is answered from a half-started state.
+ * @param options.immediate - messages whose handlers run at once and wait for `ready`
+ *   themselves when they need it (the warning page must not stay blank while Chromium's
+ *   first managed-storage read after start delays the restore).
  */
-export function handleMessages(handlers: Handlers, options: { ready?: Promise<unknown> } = {}): void {
+export function handleMessages(handlers: Handlers, options: { ready?: Promise<unknown>; immediate?: readonly ToBackground[] } = {}): void {
   const ready = (options.ready ?? Promise.resolve()).catch(() => undefined);
   const origin = browser.runtime.getURL('').replace(/\/$/, '');
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -55,6 +58,7 @@ export function handleMessages(handlers: Handlers, options: { ready?: Promise<un
       return Promise.reject(new Error(why));
     }
     const handler = handlers[name] as Handler<ToBackground>;
+    if (options.immediate?.includes(name)) return Promise.resolve(handler(parsed.data as RequestOf<ToBackground>, sender));
     return ready.then(() => handler(parsed.data as RequestOf<ToBackground>, sender));
   });
 }

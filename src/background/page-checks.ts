@@ -2,6 +2,12 @@
  * Answers the content script: verdicts for the page, its links and its text, with the
  * banner to show in the user's language. Remembers the loudest verdict per tab for the
  * toolbar badge.
+ *
+ * Content scripts run in every frame. A frame never shows a banner of its own: its findings
+ * go to the tab's top frame (`show-banner`, one banner per tab), and its link markers stay
+ * where the links are. A frame (or tab) whose own address is dangerous is told to open the
+ * warning page instead (`warnAt`), and a page that keeps fighting a danger banner is
+ * escalated to it (`banner-fought`).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { FlaggedLink, MessagesFrom, RequestOf, ResponseOf } from '../shared/messaging/protocol';
@@ -11,11 +17,17 @@ import { toAsciiHost } from '../shared/match/host';
 import { parseTarget } from '../shared/match/parse-target';
 import { louder, type Verdict } from '../shared/match/verdict';
 import { isDismissed, type Settings } from '../shared/settings/settings';
+import { allowlistEntry } from '../shared/feed/domain-rules';
+import { ESCALATE_AFTER_REPAIRS } from '../shared/ui/banner-fight';
 import { bannerModel, linkUiStrings, type BannerModel } from '../shared/ui/banner-model';
+import { sendToTab } from '../platform/messenger';
+import { bannerOrigin } from './banner-origin';
 import { getEngine } from './engine-state';
 import { loadPolicyState } from './feed-status';
+import { isAllowedInTab, recordEscalation } from './interstitial-handlers';
+import { asciiHostOf, warnAtFor, warningAddress } from './page-danger';
 import { loadSettings, updateSettings } from './settings-store';
-import { recordTabVerdict } from './tab-verdicts';
+import { recordTabVerdict, tabVerdict } from './tab-verdicts';
 import { uiLanguage } from './ui-language';
 // crxjs builds this entry as a self-contained IIFE and gives its output file name.
 import pageUiScript from '../content/ui/page-ui.iife.ts?script';
@@ -31,6 +43,8 @@ interface CheckContext {
   lang: UiLanguage;
   /** Managed policy lets the user dismiss banners. */
   allowDismiss: boolean;
+  /** The allowlist entries in force: none when managed policy locks the allowlist. */
+  allowlist: string[];
 }
 
 async function context(): Promise<CheckContext> {
@@ -39,12 +53,15 @@ async function context(): Promise<CheckContext> {
     settings,
     lang: uiLanguage(settings),
     allowDismiss: policy.allowDismiss,
+    // `allowDismiss: false` or `allowUserAllowlist: false` must not be bypassed by an
+    // allowlist entry; an entry that is not a host (`com`, `*`) never counts.
+    allowlist: policy.allowUserAllowlist ? settings.allowlist.filter((h) => allowlistEntry(h).host === h) : [],
   };
 }
 
 /** The user's allowlist silences every verdict on that host (and its subdomains). */
-function allowlisted(settings: Settings, host: string): boolean {
-  return settings.allowlist.some((h) => host === h || host.endsWith(`.${h}`));
+function allowlisted(ctx: Pick<CheckContext, 'allowlist'>, host: string): boolean {
+  return ctx.allowlist.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
 function bannerFor(verdict: Verdict, ctx: CheckContext, host: string): BannerModel | null {
@@ -52,32 +69,70 @@ function bannerFor(verdict: Verdict, ctx: CheckContext, host: string): BannerMod
   // A dismissal counts only while policy allows dismissing.
   if (ctx.allowDismiss && isDismissed(ctx.settings, host, verdict.agency)) return null;
   const { feed, matcher } = getEngine();
-  return bannerModel(verdict, matcher.agency(verdict.agency), feed.help, ctx.lang, ctx.allowDismiss);
+  return bannerModel(verdict, matcher.agency(verdict.agency), feed.help, ctx.lang, ctx.allowDismiss, bannerOrigin(verdict));
 }
 
 function silenced(url: string): Verdict {
   return { url, verdict: 'unrelated', severity: 'none', agency: null, reasons: ['user-allowlist'] };
 }
 
+/**
+ * The verdict on a page's own URL, with the user's allowlist applied (an allowlisted host
+ * gets `unrelated`, reason `user-allowlist`).
+ */
+export function pageVerdict(url: string, ctx: Pick<CheckContext, 'allowlist'>): Verdict {
+  return allowlisted(ctx, pageHost(url)) ? silenced(url) : getEngine().matcher.matchUrl(url);
+}
+
+/** {@link pageVerdict} with the allowlist in force now (settings and managed policy). */
+export async function currentPageVerdict(url: string): Promise<Verdict> {
+  return pageVerdict(url, await context());
+}
+
+/** True when the message comes from a frame inside the tab, not from the tab's top frame. */
+function fromSubframe(sender: Runtime.MessageSender): boolean {
+  return sender.frameId !== undefined && sender.frameId !== 0;
+}
+
+/**
+ * Shows the banner for `verdict`, found in one of the tab's frames, in the tab's top frame
+ * (one banner per tab; dismissals count for the top page's site).
+ */
+export async function offerTopFrameBanner(tabId: number | undefined, verdict: Verdict): Promise<void> {
+  if (tabId === undefined || tabId < 0) return;
+  const topUrl = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
+  const model = bannerFor(verdict, await context(), pageHost(topUrl));
+  if (model) await sendToTab(tabId, 'show-banner', { model }, 0);
+}
+
+/** Returns `banner` for a top frame; a frame's banner goes to the top frame instead. */
+function routeBanner(banner: BannerModel | null, verdict: Verdict, sender: Runtime.MessageSender): BannerModel | null {
+  if (!banner || !fromSubframe(sender)) return banner;
+  void offerTopFrameBanner(sender.tab?.id, verdict).catch((e: unknown) => console.debug('[page-checks] top-frame banner failed', e));
+  return null;
+}
+
 async function pageCheck(req: RequestOf<'page-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'page-check'>> {
   const ctx = await context();
-  const { settings, lang } = ctx;
+  const { lang } = ctx;
   const { matcher } = getEngine();
   const host = pageHost(req.url);
-  const verdict = allowlisted(settings, host) ? silenced(req.url) : matcher.matchUrl(req.url);
-  recordTabVerdict(sender.tab?.id, verdict, true);
+  const verdict = pageVerdict(req.url, ctx);
+  // A frame's page verdict only raises the tab's; the top frame's starts the tab over.
+  recordTabVerdict(sender.tab?.id, verdict, !fromSubframe(sender));
   return {
     verdict,
-    banner: bannerFor(verdict, ctx, host),
+    banner: routeBanner(bannerFor(verdict, ctx, host), verdict, sender),
     linkUi: linkUiStrings(lang),
     checkSameHostLinks: matcher.hasPathEntries(host),
-    mentionNeedles: verdict.verdict === 'unrelated' && !allowlisted(settings, host) ? matcher.mentionNeedles() : [],
+    mentionNeedles: verdict.verdict === 'unrelated' && !allowlisted(ctx, host) ? matcher.mentionNeedles() : [],
+    warnAt: await warnAtFor(req.url, verdict, sender.tab?.id),
   };
 }
 
 async function linksCheck(req: RequestOf<'links-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'links-check'>> {
   const ctx = await context();
-  const { settings, lang } = ctx;
+  const { lang } = ctx;
   const { matcher } = getEngine();
   const flagged: FlaggedLink[] = [];
   let loudest: Verdict | null = null;
@@ -86,7 +141,7 @@ async function linksCheck(req: RequestOf<'links-check'>, sender: Runtime.Message
     if (verdict.severity !== 'danger' || !verdict.agency) return;
     const target = parseTarget(verdict.target ?? link.href, req.pageUrl);
     const host = target.kind === 'web' ? target.host : target.kind === 'mailto' ? (target.hosts[0] ?? '') : `${link.href.split(':')[0]}:`;
-    if (allowlisted(settings, host)) return;
+    if (allowlisted(ctx, host)) return;
     const agency = matcher.agency(verdict.agency);
     const name = agency ? localize(agency.names, lang) : verdict.agency;
     flagged.push({
@@ -100,16 +155,35 @@ async function linksCheck(req: RequestOf<'links-check'>, sender: Runtime.Message
   });
   const found = loudest as Verdict | null;
   if (found) recordTabVerdict(sender.tab?.id, found, false);
-  return { flagged, banner: found ? bannerFor(found, ctx, pageHost(req.pageUrl)) : null };
+  return { flagged, banner: found ? routeBanner(bannerFor(found, ctx, pageHost(req.pageUrl)), found, sender) : null };
 }
 
 async function textCheck(req: RequestOf<'text-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'text-check'>> {
   const ctx = await context();
   const host = pageHost(req.pageUrl);
-  if (allowlisted(ctx.settings, host)) return { verdict: silenced(req.pageUrl), banner: null };
+  if (allowlisted(ctx, host)) return { verdict: silenced(req.pageUrl), banner: null };
   const verdict = getEngine().matcher.matchText(req.text, req.pageUrl, { sensitiveInputs: req.sensitiveInputs });
   recordTabVerdict(sender.tab?.id, verdict, false);
-  return { verdict, banner: bannerFor(verdict, ctx, host) };
+  return { verdict, banner: routeBanner(bannerFor(verdict, ctx, host), verdict, sender) };
+}
+
+/**
+ * The page keeps fighting the banner. A danger banner for the tab's loudest verdict is
+ * escalated outside the page: the badge stays on, the fight is recorded, and the top frame
+ * is told to open the warning page (unless the user chose "continue anyway" there).
+ */
+async function bannerFought(req: RequestOf<'banner-fought'>, sender: Runtime.MessageSender): Promise<ResponseOf<'banner-fought'>> {
+  const tabId = sender.tab?.id;
+  const verdict = tabId === undefined ? undefined : tabVerdict(tabId);
+  console.warn(`[page-checks] the page fights the banner (${req.repairs} repairs): ${asciiHostOf(req.pageUrl)}`);
+  if (tabId === undefined || fromSubframe(sender) || req.repairs < ESCALATE_AFTER_REPAIRS) return { warnAt: null };
+  if (!verdict || verdict.severity !== 'danger' || verdict.agency !== req.agency) return { warnAt: null };
+  const pageUrl = req.pageUrl;
+  // "Continue anyway" on the warning page lets the page load, banner and all.
+  if (await isAllowedInTab(tabId, asciiHostOf(pageUrl))) return { warnAt: null };
+  recordTabVerdict(tabId, verdict, false);
+  await recordEscalation(tabId, pageUrl, verdict);
+  return { warnAt: warningAddress(pageUrl, { reason: 'hidden' }) };
 }
 
 async function bannerDismissed(req: RequestOf<'banner-dismissed'>): Promise<ResponseOf<'banner-dismissed'>> {
@@ -137,4 +211,5 @@ export const pageCheckHandlers = {
   'links-check': linksCheck,
   'text-check': textCheck,
   'banner-dismissed': bannerDismissed,
+  'banner-fought': bannerFought,
 } satisfies Handlers<MessagesFrom<'content'>>;

@@ -6,7 +6,9 @@
  */
 import type { Handlers } from './message-dispatcher';
 import type { SettingsPatch } from '../shared/messaging/protocol';
+import { allowlistEntry } from '../shared/feed/domain-rules';
 import { parseSettings, type Settings } from '../shared/settings/settings';
+import { notPreBlocked } from './dnr-rules';
 import { getEngine } from './engine-state';
 import { feedStatuses, loadPolicyState } from './feed-status';
 import { loadSettings, updateSettings } from './settings-store';
@@ -15,7 +17,8 @@ import { browserLanguage, uiLanguage } from './ui-language';
 
 /**
  * Applies the fields the UI may change, skipping those managed policy locks; the result is
- * validated by the settings schema.
+ * validated by the settings schema. Allowlist entries must be hosts or registrable domains
+ * (`allowlistEntry`: never a public suffix or a wildcard); others are left out.
  *
  * @param locked - user settings the policy locks (`PolicyState.locked`).
  */
@@ -24,7 +27,12 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch, lock
   if (patch.language !== undefined && !locked.includes('language')) next.language = patch.language;
   if (patch.dismissed !== undefined && !locked.includes('dismissed')) next.dismissed = patch.dismissed;
   if (patch.allowlist !== undefined && !locked.includes('allowlist')) {
-    next.allowlist = [...new Set(patch.allowlist.map((h) => h.trim().toLowerCase()).filter(Boolean))];
+    const hosts = patch.allowlist.flatMap((h) => {
+      const entry = allowlistEntry(h);
+      if (entry.problem !== undefined) console.warn(`[ui] allowlist entry refused: ${entry.problem}`);
+      return entry.host ?? [];
+    });
+    next.allowlist = [...new Set(hosts)];
   }
   return parseSettings(next);
 }
@@ -32,8 +40,11 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch, lock
 export const uiHandlers = {
   'ui-state': async ({ tabId }) => {
     const [settings, feeds, policy] = await Promise.all([loadSettings(), feedStatuses(), loadPolicyState()]);
+    const engine = getEngine();
     return {
-      feed: getEngine().feed,
+      feed: engine.feed,
+      provenance: engine.merge.agencyProvenance,
+      notPreBlocked: notPreBlocked(),
       feeds,
       settings,
       policy,

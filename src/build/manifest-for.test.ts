@@ -22,4 +22,20 @@ describe('manifestFor', () => {
     expect(firefox.minimum_chrome_version).toBeUndefined();
     expect(base.key).toBeDefined(); // the source is untouched
   });
+
+  it('swaps the navigation judge permission: webNavigation in Chrome, blocking webRequest in Firefox', () => {
+    const chrome = manifestFor(base, 'chrome') as { permissions: string[] };
+    const firefox = manifestFor(base, 'firefox') as unknown as { permissions: string[] };
+    expect(chrome.permissions).toContain('webNavigation');
+    expect(chrome.permissions).not.toContain('webRequestBlocking');
+    expect(firefox.permissions).toEqual(expect.arrayContaining(['webRequest', 'webRequestBlocking', 'storage', 'scripting']));
+    expect(firefox.permissions).not.toContain('webNavigation');
+  });
+
+  it('runs the content script in every frame, from document_start, including blank and srcdoc frames', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const [script] = (manifestFor(base, browser) as unknown as { content_scripts: Array<Record<string, unknown>> }).content_scripts;
+      expect(script).toMatchObject({ all_frames: true, match_about_blank: true, match_origin_as_fallback: true, run_at: 'document_start' });
+    }
+  });
 });

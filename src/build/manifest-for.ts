@@ -4,6 +4,10 @@
  *
  * Firefox (MV3): no `service_worker` background (uses `background.scripts`), no `key`,
  * no `minimum_chrome_version`; needs `browser_specific_settings.gecko` with a fixed id.
+ * Its navigation judge uses blocking `webRequest` (kept in Firefox's MV3, the page is never
+ * requested) instead of Chromium's `webNavigation` (see `src/background/navigation-judge.ts`):
+ * `webNavigation` is swapped for `webRequest` + `webRequestBlocking`, which add no install
+ * prompt in Firefox beyond the host permissions the extension already asks for.
  */
 
 export type TargetBrowser = 'chrome' | 'firefox';
@@ -13,7 +17,11 @@ export const GECKO_ID = 'agency-scam-alert@scam-alert.invalid';
 /** Oldest Firefox the extension supports (ESR 128: MV3, `storage.managed`, DNR). */
 export const GECKO_MIN_VERSION = '128.0';
 
-type Manifest = Record<string, unknown> & { background?: { service_worker?: string; type?: string } };
+type Manifest = Record<string, unknown> & { background?: { service_worker?: string; type?: string }; permissions?: string[] };
+
+/** Chromium's navigation-judge permission, and what Firefox uses instead. */
+const CHROMIUM_ONLY_PERMISSIONS = ['webNavigation'];
+const FIREFOX_ONLY_PERMISSIONS = ['webRequest', 'webRequestBlocking'];
 
 /**
  * The manifest for `browser`, derived from the shared source.
@@ -29,8 +37,12 @@ export function manifestFor<T extends Manifest>(base: T, browser: TargetBrowser)
   const background = manifest.background?.service_worker
     ? { scripts: [manifest.background.service_worker], type: manifest.background.type ?? 'module' }
     : manifest.background;
+  const permissions = manifest.permissions
+    ? [...manifest.permissions.filter((p) => !CHROMIUM_ONLY_PERMISSIONS.includes(p)), ...FIREFOX_ONLY_PERMISSIONS]
+    : undefined;
   return {
     ...rest,
+    ...(permissions ? { permissions } : {}),
     background,
     browser_specific_settings: {
       gecko: {

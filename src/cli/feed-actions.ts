@@ -8,9 +8,10 @@ import { diffFeeds, isEmptyDiff, type FeedDiff } from '../shared/feed/feed-diff'
 import { FeedRejection } from '../shared/feed/feed-rejection';
 import type { Feed } from '../shared/feed/feed-schema';
 import { generateKeyPair, signatureFile, signFeedValue } from '../shared/feed/signature';
-import { feedSchema } from '../shared/feed/feed-schema';
-import { semanticProblems, type FeedProblem } from '../shared/feed/validate-feed';
-import { makeParentFolders, readBytes, refuseExisting, readJson, readPrivateKey, readPublicKey, writeNew } from './feed-files';
+import { checkFeedForPublishing, type PublishingProblem } from '../shared/feed/accept-update';
+import { normalizePathPrefix } from '../shared/feed/path-prefix';
+import { toAsciiHost } from '../shared/match/host';
+import { makeParentFolders, readBytes, refuseExisting, readPrivateKey, readPublicKey, writeNew } from './feed-files';
 import { CliError, type Io } from './io';
 import { loadFeedFile } from './load-feed';
 
@@ -27,42 +28,46 @@ function nowOf(now: string | undefined): number {
 
 export interface ValidationReport {
   feed: Feed | null;
-  problems: FeedProblem[];
+  /** The feed's JSON value as read (what `sign` signs); null when the bytes are not a JSON object. */
+  value: Record<string, unknown> | null;
+  problems: PublishingProblem[];
   warnings: string[];
 }
 
 /**
- * Validates a feed's JSON for publishing: schema, semantic checks, expiry, and (with
- * `published`) a sequence above the published feed's.
+ * Literal characters (host + path prefix) above which a path rule may exceed Chromium's
+ * regex memory budget (measured: 18 + 79 fit; see `shared/dnr/block-rules.ts`).
  */
-export function validateForPublishing(value: unknown, now: number, published: Feed | null): ValidationReport {
-  const result = feedSchema.safeParse(value);
-  if (!result.success) {
-    return {
-      feed: null,
-      problems: result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-      warnings: [],
-    };
-  }
-  const feed = result.data;
-  const problems = semanticProblems(feed);
+const PATH_RULE_WARNING_CHARS = 90;
+
+/**
+ * Validates a feed file for publishing with exactly the reader's rules (bytes, UTF-8, size,
+ * strict JSON, schema, semantics with the Public Suffix List, lifetime, and with `published`
+ * a sequence above the published feed's by at most the allowed step: `checkFeedForPublishing`),
+ * plus warnings a reader would not reject for.
+ */
+export function validateForPublishing(body: Uint8Array, now: number, published: Feed | null): ValidationReport {
+  const report = checkFeedForPublishing(body, now, published);
+  const { feed } = report;
   const warnings: string[] = [];
-  const expires = Date.parse(feed.expires_at);
-  if (expires <= now) problems.push({ path: 'expires_at', message: `the feed expired at ${feed.expires_at}` });
-  else if (expires - now < EXPIRY_WARNING_DAYS * 86_400_000)
-    warnings.push(`expires_at ${feed.expires_at} is less than ${EXPIRY_WARNING_DAYS} days away`);
-  if (Date.parse(feed.issued_at) > now + 3_600_000) warnings.push(`issued_at ${feed.issued_at} is in the future`);
-  if (published) {
-    if (published.feed_id !== feed.feed_id)
-      problems.push({ path: 'feed_id', message: `differs from the published feed's "${published.feed_id}"` });
-    if (feed.sequence <= published.sequence) {
-      problems.push({
-        path: 'sequence',
-        message: `${feed.sequence} is not above the published sequence ${published.sequence}: readers would reject it`,
-      });
-    }
+  if (feed && report.problems.length === 0) {
+    const expires = Date.parse(feed.expires_at);
+    if (expires - now < EXPIRY_WARNING_DAYS * 86_400_000)
+      warnings.push(`expires_at ${feed.expires_at} is less than ${EXPIRY_WARNING_DAYS} days away`);
+    if (Date.parse(feed.issued_at) > now + 3_600_000) warnings.push(`issued_at ${feed.issued_at} is in the future`);
+    feed.agencies.forEach((agency, i) =>
+      agency.scam_entries.forEach((entry, j) => {
+        const prefix = entry.path_prefix === undefined ? undefined : normalizePathPrefix(entry.path_prefix).prefix;
+        const host = toAsciiHost(entry.host) ?? entry.host;
+        if (prefix !== undefined && host.length + prefix.length > PATH_RULE_WARNING_CHARS) {
+          warnings.push(
+            `agencies.${i}.scam_entries.${j}: ${host}${prefix} is long; Chromium may not block it in advance (the banner still warns)`,
+          );
+        }
+      }),
+    );
   }
-  return { feed, problems, warnings };
+  return { feed, value: report.value, problems: report.problems, warnings };
 }
 
 function formatDiff(d: FeedDiff): string {
@@ -96,11 +101,11 @@ export async function keygen(io: Io, options: { out: string; force?: boolean }):
   io.out(`key id:     ${key.key_id}\npublic key: ${key.public_key}\nwrote ${options.out}.key (keep secret) and ${options.out}.pub\n`);
 }
 
-/** `feed validate`: the publishing checks of {@link validateForPublishing}; exit 1 on a problem. */
+/** `feed validate`: the reader's rules ({@link validateForPublishing}); exit 1 on a problem. */
 export async function validate(io: Io, file: string, options: { published?: string; now?: string; json?: boolean }): Promise<void> {
   const now = nowOf(options.now);
   const published = options.published ? await loadFeedFile(options.published) : null;
-  const report = validateForPublishing(await readJson(file, 'feed file'), now, published);
+  const report = validateForPublishing(await readBytes(file, 'feed file'), now, published);
   const ok = report.problems.length === 0;
   if (options.json) {
     io.out(`${JSON.stringify({ ok, problems: report.problems, warnings: report.warnings })}\n`);
@@ -115,11 +120,11 @@ export async function validate(io: Io, file: string, options: { published?: stri
   if (!ok) throw new CliError(`${file}: ${report.problems.length} problem(s)`);
 }
 
-/** `feed sign`: validates, then writes the detached signature (FEED.sig by default). */
+/** `feed sign`: applies the reader's rules, then writes the detached signature (FEED.sig by default). */
 export async function sign(io: Io, file: string, options: { key: string[]; out?: string; now?: string; force?: boolean }): Promise<void> {
-  const value = await readJson(file, 'feed file');
-  const report = validateForPublishing(value, nowOf(options.now), null);
-  if (report.problems.length > 0) {
+  const report = validateForPublishing(await readBytes(file, 'feed file'), nowOf(options.now), null);
+  const value = report.value;
+  if (report.problems.length > 0 || value === null) {
     for (const p of report.problems) io.err(`error   ${p.path || '(feed)'}: ${p.message}\n`);
     throw new CliError(`${file} is not valid; not signed`);
   }

@@ -18,6 +18,9 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 function writeFeed(name: string, change: (f: Record<string, unknown>) => void = () => undefined): string {
   const value = structuredClone(json) as Record<string, unknown>;
   value.feed_id = 'cli-test';
+  // Readers refuse a feed valid for more than 90 days: issued yesterday, valid 60 days.
+  value.issued_at = new Date(Date.now() - 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  value.expires_at = new Date(Date.now() + 60 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
   change(value);
   writeFileSync(at(name), JSON.stringify(value, null, 2));
   return at(name);
@@ -143,6 +146,44 @@ describe('scam-alert feed', () => {
     const r = await run('feed', 'sign', bad, '--key', at('key.key'));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/not valid; not signed/);
+  });
+
+  it('validate and sign apply exactly the reader’s rules: bytes, duplicate keys, public suffixes, lifetime', async () => {
+    const ok = readFileSync(writeFeed('reader-ok.json'), 'utf8');
+    const cases: Array<[string, string | Buffer, RegExp]> = [
+      ['latin1.json', Buffer.concat([Buffer.from(ok.slice(0, -2)), Buffer.from([0xe9]), Buffer.from('}\n')]), /not UTF-8/],
+      ['huge.json', ok.replace('{', `{"padding": "${'x'.repeat(1024 * 1024)}",`), /over the 1048576-byte limit/],
+      ['dup.json', ok.replace('"feed_id": "cli-test"', '"feed_id": "shown", "feed_id": "cli-test"'), /twice/],
+      ['com.json', ok.replace('"investhk.gov.hk"', '"com"'), /public suffix/],
+      ['forever.json', ok.replace(/"expires_at": "[^"]+"/, '"expires_at": "2099-01-01T00:00:00Z"'), /90-day limit/],
+      [
+        'prefix.json',
+        readFileSync(
+          writeFeed(
+            'prefix-src.json',
+            (f) => ((f.agencies as Array<Record<string, unknown>>)[0]!.scam_entries = [{ host: 'pages.example.net', path_prefix: '/a?b' }]),
+          ),
+          'utf8',
+        ),
+        /query or fragment/,
+      ],
+    ];
+    for (const [name, text, why] of cases) {
+      writeFileSync(at(name), text);
+      const v = await run('feed', 'validate', at(name));
+      expect({ name, code: v.code }).toEqual({ name, code: 1 });
+      expect(v.out).toMatch(why);
+      const s = await run('feed', 'sign', at(name), '--key', at('key.key'), '--out', at(`${name}.sig`));
+      expect({ name, code: s.code }).toEqual({ name, code: 1 });
+      expect(s.err).toMatch(/not signed/);
+    }
+  });
+
+  it('verify refuses a small-order --pubkey', async () => {
+    const identity = Buffer.from([1, ...new Array(31).fill(0)]).toString('base64');
+    const r = await run('feed', 'verify', writeFeed('any.json'), '--pubkey', identity);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/small-order/);
   });
 
   it('diff lists added agencies and domains', async () => {

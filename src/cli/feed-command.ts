@@ -37,7 +37,7 @@ export function registerFeedCommand(program: Command, io: Io): void {
   feed
     .command('validate')
     .description(
-      'Check a feed before publishing: schema, duplicate ids, official/scam overlaps, expiry, and sequence above the published one.',
+      "Check a feed before publishing with the reader's rules: bytes (UTF-8, size, duplicate keys), schema, duplicate ids, public suffixes, path prefixes, official/scam overlaps, lifetime and expiry, and sequence above the published one.",
     )
     .argument('<feed>', 'feed JSON file')
     .option('--published <file>', 'the feed currently published: the new sequence must be above its sequence')

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { decodePublicKey, parsePrivateKeyFile, type PrivateKeyFile } from '../shared/feed/signature';
+import { decodePublicKey, parsePrivateKeyFile, WeakKeyError, type PrivateKeyFile } from '../shared/feed/signature';
 import { CliError } from './io';
 
 /** Reads a file as bytes. @throws CliError (exit 1) when it cannot be read. */
@@ -43,7 +43,9 @@ export async function readPublicKey(arg: string): Promise<string> {
   try {
     decodePublicKey(arg);
     return arg.trim();
-  } catch {
+  } catch (error) {
+    // A small-order or non-canonical key is never trusted (same rule as the extension).
+    if (error instanceof WeakKeyError) throw new CliError(`--pubkey: ${error.message}`);
     const text = new TextDecoder().decode(await readBytes(arg, 'public key file')).trim();
     try {
       decodePublicKey(text);

@@ -19,11 +19,26 @@ export interface MarkedLink {
   href: string;
 }
 
+/** How the user asked to open a link (from the click or key event). */
+export interface OpenIntent {
+  /** Middle click, Ctrl/Cmd/Shift click, or `target="_blank"`. */
+  newTab: boolean;
+  /** The link's `target` attribute ('' when none). */
+  target: string;
+}
+
 export interface ContentUi {
   /** Shows `model` if it is louder than what is shown or was dismissed on this page. */
   offerBanner(model: BannerModel, pageUrl: string): void;
-  /** Marks dangerous links and guards clicks on them. */
+  /** Marks dangerous links (markers, the banner's count, placement). */
   markLinks(links: MarkedLink[], strings: LinkUiStrings): void;
+  /**
+   * The confirm step for a marked link the user activated (the click guard already stopped
+   * the event); opens it only if the user chooses to.
+   *
+   * @returns false when `element` is not marked here.
+   */
+  openMarked(element: Element, intent: OpenIntent): boolean;
   /** Removes everything (the feed changed, or a single-page app navigated). */
   reset(): void;
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LinkSample } from '../shared/messaging/protocol';
 import { LinkScanner } from './link-scanner';
 
@@ -27,6 +27,7 @@ function scanner(checkSameHost = false) {
   return { s, seen, elements, texts };
 }
 
+/** Lets the scanner's idle slices and mutation callbacks run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 describe('LinkScanner', () => {
@@ -44,7 +45,7 @@ describe('LinkScanner', () => {
     document.body.append(host);
     const { s, seen } = scanner();
     s.start(document);
-    await settle();
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
     expect(seen.map((l) => l.href)).toEqual([
       'https://one.example/a',
       'https://investhk-verify.example/claim',
@@ -58,17 +59,19 @@ describe('LinkScanner', () => {
     document.body.innerHTML = '<a href="https://old.example/">old</a>';
     const { s, seen, texts } = scanner();
     s.start(document);
-    await settle();
-    expect(seen).toHaveLength(1);
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
     const message = document.createElement('article');
     message.innerHTML = '<p>InvestHK notice</p><a href="https://investhk-payment.com/">pay</a>';
     document.body.append(message);
-    await settle();
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
     expect(seen.map((l) => l.href)).toEqual(['https://old.example/', 'https://investhk-payment.com/']);
     expect(texts.join(' ')).toContain('InvestHK notice');
-    document.querySelector('a')!.setAttribute('href', 'https://swapped.example/');
-    await settle();
+    const first = document.querySelector('a')!;
+    expect(s.judgedHref(first)).toBe('https://old.example/');
+    first.setAttribute('href', 'https://swapped.example/');
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
     expect(seen.map((l) => l.href)).toEqual(['https://old.example/', 'https://investhk-payment.com/', 'https://swapped.example/']);
+    await vi.waitFor(() => expect(s.judgedHref(first)).toBe('https://swapped.example/'));
   });
 
   it('skips same-host links unless their text shows a domain or the host has path-level entries', async () => {
@@ -76,11 +79,33 @@ describe('LinkScanner', () => {
     document.body.innerHTML = `<a href="${here}/next">Next page</a><a href="${here}/x">www.investhk.gov.hk</a><a href="#top">top</a>`;
     const plain = scanner();
     plain.s.start(document);
+    await vi.waitFor(() => expect(plain.seen).toHaveLength(1));
     await settle();
     expect(plain.seen.map((l) => l.text)).toEqual(['www.investhk.gov.hk']);
     const strict = scanner(true);
     strict.s.start(document);
-    await settle();
+    await vi.waitFor(() => expect(strict.seen).toHaveLength(2));
     expect(strict.seen.map((l) => l.text)).toEqual(['Next page', 'www.investhk.gov.hk']);
+  });
+
+  it('judges every link again when a <base href> is added: relative links now go elsewhere', async () => {
+    document.body.innerHTML = '<a href="claim">Claim</a>';
+    const { s, seen } = scanner();
+    s.start(document);
+    await vi.waitFor(() => expect(s.judgedHref(document.querySelector('a')!)).toBe(`${location.origin}/claim`));
+    expect(seen).toHaveLength(0); // same host: shares the page's verdict
+    const base = document.createElement('base');
+    base.href = 'https://investhk-payment.com/';
+    document.head.append(base);
+    await vi.waitFor(() => expect(seen.map((l) => l.href)).toEqual(['https://investhk-payment.com/claim']));
+    base.remove();
+  });
+
+  it('finds <area> links of an image map by the address they open', async () => {
+    document.body.innerHTML =
+      '<map name="m"><area shape="rect" coords="0,0,10,10" href="https://investhk-payment.com/pay" alt="www.investhk.gov.hk"></map>';
+    const { s, seen } = scanner();
+    s.start(document);
+    await vi.waitFor(() => expect(seen.map((l) => l.href)).toEqual(['https://investhk-payment.com/pay']));
   });
 });

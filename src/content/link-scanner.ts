@@ -42,7 +42,9 @@ function nowMs(): number {
 
 export class LinkScanner {
   private readonly queue: Node[] = [];
-  private readonly seen = new WeakSet<Element>();
+  private seen = new WeakSet<Element>();
+  /** The href each link had when it was queued for the background (see {@link judgedHref}). */
+  private judged = new WeakMap<Element, string>();
   private readonly watched = new WeakSet<ShadowRoot>();
   private pending: Array<{ element: Element; sample: LinkSample }> = [];
   private running = false;
@@ -62,6 +64,15 @@ export class LinkScanner {
     this.enqueue(root);
   }
 
+  /**
+   * The href `element` had when the background answered about it (or when it was skipped as
+   * a same-host link), or undefined when it was never judged. The click guard compares it with the href
+   * the browser would open now.
+   */
+  judgedHref(element: Element): string | undefined {
+    return this.judged.get(element);
+  }
+
   private watch(root: Node): void {
     this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'xlink:href'] });
   }
@@ -71,17 +82,31 @@ export class LinkScanner {
     if (!this.running) void this.run();
   }
 
+  /** A `<base href>` changed every relative link's target: judge every link again. */
+  private rescanAll(): void {
+    this.seen = new WeakSet();
+    this.enqueue(document);
+  }
+
   private onMutations(records: MutationRecord[]): void {
     let text = '';
     for (const record of records) {
       if (record.type === 'attributes') {
         const element = record.target as Element;
+        if (element.localName === 'base') {
+          this.rescanAll();
+          return;
+        }
         this.seen.delete(element);
         this.enqueue(element);
         continue;
       }
       for (const node of record.addedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE) {
+          if ((node as Element).localName === 'base') {
+            this.rescanAll();
+            return;
+          }
           if ((node as Element).localName.startsWith('asa-')) continue; // our own UI
           this.enqueue(node);
           if (this.options.onAddedText && text.length < 20_000) text += ` ${node.textContent ?? ''}`;
@@ -152,7 +177,10 @@ export class LinkScanner {
     if (sameHost && href.startsWith(this.pageBase) && href.charAt(this.pageBase.length) === '#') return; // in-page anchor
     const text = (element.textContent ?? '').trim().slice(0, TEXT_LIMIT);
     // Same-host links share the page's verdict, unless their text shows a domain.
-    if (sameHost && !this.options.checkSameHost && !/[.。．｡]/.test(text)) return;
+    if (sameHost && !this.options.checkSameHost && !/[.。．｡]/.test(text)) {
+      this.judged.set(element, href);
+      return;
+    }
     this.pending.push({ element, sample: { href, text } });
   }
 
@@ -163,6 +191,8 @@ export class LinkScanner {
         batch.map((b) => b.element),
         batch.map((b) => b.sample),
       );
+      // Judged (and marked, when flagged) only now: a click before the answer is held.
+      for (const { element, sample } of batch) this.judged.set(element, sample.href);
     }
   }
 }

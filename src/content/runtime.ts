@@ -20,11 +20,14 @@ export function send<N extends MessagesFrom<'content'>>(type: N, payload: Reques
   return runtime.sendMessage(envelope) as Promise<ResponseOf<N>>;
 }
 
-/** Listens for background→content messages of one type. */
-export function onBackgroundMessage(type: keyof ToContent, listener: () => void): void {
+/**
+ * Listens for background→content messages of one type. Only the extension itself can send
+ * to a content script, so the payload is the background's.
+ */
+export function onBackgroundMessage<N extends keyof ToContent>(type: N, listener: (payload: ToContent[N]['request']) => void): void {
   runtime.onMessage.addListener((message) => {
     if ((message as Envelope | null)?.type !== type) return undefined;
-    listener();
+    listener((message as Envelope<N, ToContent[N]['request']>).payload);
     return Promise.resolve({ ok: true });
   });
 }

@@ -8,15 +8,21 @@ import type { InterstitialInfo } from '../shared/messaging/protocol';
 
 export interface InterstitialViewProps {
   info: InterstitialInfo;
-  /** Shown inside a frame of another page: no "Go back", links open at the top level. */
+  /**
+   * Shown inside a frame of another page: no "Go back", links open at the top level, and
+   * "Continue anyway" is replaced by opening this warning in its own tab (a page that frames
+   * the warning could trick a click on it: the choice is only made at the top level).
+   */
   framed: boolean;
   onGoBack(): void;
+  /** Framed only: opens the same warning as a top-level tab. */
+  onOpenInTab(): void;
   /** Asks the background for the allowance; resolves false when refused. */
   onContinue(): Promise<boolean>;
 }
 
 /** Renders the interstitial for `info`. */
-export function InterstitialView({ info, framed, onGoBack, onContinue }: InterstitialViewProps) {
+export function InterstitialView({ info, framed, onGoBack, onOpenInTab, onContinue }: InterstitialViewProps) {
   const [confirming, setConfirming] = useState(false);
   const goBackRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -50,6 +56,13 @@ export function InterstitialView({ info, framed, onGoBack, onContinue }: Interst
           </ul>
         </section>
       )}
+      {(info.provenance || info.listedBy) && (
+        <p id="provenance" class="provenance">
+          {info.provenance}
+          {info.provenance && info.listedBy ? ' · ' : ''}
+          {info.listedBy}
+        </p>
+      )}
       {!confirming ? (
         <div class="buttons">
           {!framed && (
@@ -57,9 +70,14 @@ export function InterstitialView({ info, framed, onGoBack, onContinue }: Interst
               {info.goBack}
             </button>
           )}
-          {info.host && (
+          {info.host && !framed && info.continueAllowed && (
             <button id="continue" class="link" type="button" onClick={() => setConfirming(true)}>
               {info.continueAnyway}
+            </button>
+          )}
+          {info.host && framed && (
+            <button id="open-in-tab" class="link" type="button" onClick={onOpenInTab}>
+              {info.openInTab}
             </button>
           )}
         </div>

@@ -1,5 +1,11 @@
-/** Options: the user allowlist (sites marked as false alarms), add and remove with undo. */
+/**
+ * Options: the user allowlist (sites marked as false alarms), add and remove with undo.
+ * Entries are hosts or registrable domains, never a public suffix (`allowlistEntry`, the
+ * same rule the background applies). Locked, with its entries not counting, when managed
+ * policy sets `allowDismiss: false` or `allowUserAllowlist: false`.
+ */
 import { useState } from 'preact/hooks';
+import { allowlistEntry, classifyHost } from '../shared/feed/domain-rules';
 import { translate, type UiLanguage } from '../shared/i18n/i18n';
 import type { SaveSettings } from './options-actions';
 
@@ -30,9 +36,12 @@ export function AllowlistSection({ allowlist, lang, locked, save }: AllowlistSec
 
   const onAdd = async (event: Event) => {
     event.preventDefault();
-    const host = hostFromInput(input);
-    if (!host) {
-      setError(translate(lang, 'optAllowInvalid'));
+    const typed = hostFromInput(input);
+    const host = typed ? allowlistEntry(typed).host : undefined;
+    if (!typed || !host) {
+      const written = typed ?? input.trim();
+      const suffix = written !== '' && classifyHost(written).kind === 'public-suffix';
+      setError(suffix ? translate(lang, 'optAllowPublicSuffix', written) : translate(lang, 'optAllowInvalid'));
       return;
     }
     setError('');
@@ -44,6 +53,12 @@ export function AllowlistSection({ allowlist, lang, locked, save }: AllowlistSec
     <section aria-labelledby="allow-heading" class="allowlist">
       <h2 id="allow-heading">{translate(lang, 'optAllowHeading')}</h2>
       <p class="muted">{translate(lang, 'optAllowHint')}</p>
+      {locked && (
+        <p id="allow-locked" class="notice none locked">
+          <span aria-hidden="true">🔒 </span>
+          {translate(lang, 'optAllowLocked')}
+        </p>
+      )}
       {allowlist.length === 0 ? (
         <p class="empty">{translate(lang, 'optEmpty')}</p>
       ) : (

@@ -1,11 +1,14 @@
 /**
- * Options: the feed subscriptions — each feed's status, remove, check now, and adding a
- * feed by URL and public key. Locked (with an explanation) when managed policy manages feeds.
+ * Options: the feed subscriptions — each feed's status (publisher, what the trust model did
+ * not take from it, expiry), remove, check now, and adding a feed by URL and public key:
+ * first a preview of what it would add (agencies, official domains, contacts), then a
+ * confirmation; a feed the background refuses is explained in plain words and nothing is
+ * subscribed. Locked (with an explanation) when managed policy manages feeds.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { translate, type UiLanguage } from '../shared/i18n/i18n';
-import type { FeedChange, FeedStatus } from '../shared/messaging/protocol';
+import { localize, translate, type UiLanguage } from '../shared/i18n/i18n';
+import type { FeedChange, FeedPreview, FeedStatus } from '../shared/messaging/protocol';
 import { formatDateTime } from '../shared/ui/feed-freshness';
 import { errorText, type OptionsActions } from './options-actions';
 
@@ -37,8 +40,16 @@ function FeedCard({
   return (
     <li class={`feed ${feed.state}`} data-source={feed.source} data-url={feed.url ?? ''}>
       <h3>{title}</h3>
+      {feed.state === 'expired' && feed.expiresAt && (
+        <p class="notice caution expired-note">{translate(lang, 'optFeedExpiredNote', formatDateTime(feed.expiresAt, lang))}</p>
+      )}
       <dl>
         <Field name={translate(lang, 'optFeedSource')}>{translate(lang, `optFeedSource_${feed.source}`)}</Field>
+        {feed.publisher && (
+          <Field
+            name={translate(lang, 'optFeedPublisher')}
+          >{`${localize(feed.publisher, lang)}${feed.feedId ? ` (${feed.feedId})` : ''}`}</Field>
+        )}
         <Field name={translate(lang, 'optFeedState')}>
           <span class={`tag state-${feed.state}`}>{translate(lang, `optFeedState_${feed.state.replace('-', '_')}`)}</span>
         </Field>
@@ -49,6 +60,16 @@ function FeedCard({
         <Field name={translate(lang, 'optFeedLastCheck')}>{when(feed.lastCheckedAt)}</Field>
         <Field name={translate(lang, 'optFeedLastError')}>{feed.lastError ?? none}</Field>
       </dl>
+      {feed.conflicts && feed.conflicts.length > 0 && (
+        <div class="conflicts">
+          <p class="label">{translate(lang, 'optFeedConflicts')}</p>
+          <ul>
+            {feed.conflicts.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {feed.source === 'user' && feed.url && (
         <button
           type="button"
@@ -65,20 +86,102 @@ function FeedCard({
   );
 }
 
+/** What a feed would add, before the person confirms (or why it cannot be added). */
+function PreviewPanel({
+  preview,
+  lang,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  preview: FeedPreview;
+  lang: UiLanguage;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const agencies = preview.agencies ?? [];
+  return (
+    <section
+      class={`feed-preview notice ${preview.ok ? 'info' : 'danger'}`}
+      aria-labelledby="feed-preview-heading"
+      data-ok={String(preview.ok)}
+    >
+      <h3 id="feed-preview-heading">
+        {preview.ok ? translate(lang, 'optFeedPreviewHeading') : translate(lang, 'optFeedRefused', preview.error ?? '')}
+      </h3>
+      {preview.publisher && (
+        <p class="preview-publisher">
+          {translate(
+            lang,
+            'optFeedPreviewPublisher',
+            localize(preview.publisher, lang),
+            preview.feedId ?? '',
+            String(preview.sequence ?? ''),
+            preview.expiresAt ? formatDateTime(preview.expiresAt, lang) : '',
+          )}
+        </p>
+      )}
+      {preview.agencies && (
+        <>
+          <p>
+            {agencies.length > 0
+              ? translate(lang, 'optFeedPreviewAgencies', String(agencies.length))
+              : translate(lang, 'optFeedPreviewNoAgencies')}
+          </p>
+          <ul class="preview-agencies">
+            {agencies.map((a) => (
+              <li key={a.id} data-agency={a.id}>
+                <strong>{localize(a.names, lang)}</strong>
+                <br />
+                {translate(lang, 'optFeedPreviewDomains', a.officialDomains.join(', '))}
+                <br />
+                {translate(lang, 'optFeedPreviewContacts', a.hotline, a.email ?? translate(lang, 'optNone'), a.website)}
+              </li>
+            ))}
+          </ul>
+          <p>{translate(lang, 'optFeedPreviewScamEntries', String(preview.scamEntries ?? 0))}</p>
+        </>
+      )}
+      {preview.conflicts && preview.conflicts.length > 0 && (
+        <ul class="preview-conflicts">
+          {preview.conflicts.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      )}
+      {preview.ok && <p class="preview-warning">{translate(lang, 'optFeedPreviewWarning')}</p>}
+      <p class="buttons">
+        {preview.ok && (
+          <button type="button" class="primary confirm-feed" disabled={busy} onClick={onConfirm}>
+            {translate(lang, 'optFeedPreviewConfirm')}
+          </button>
+        )}{' '}
+        <button type="button" class="cancel-feed" disabled={busy} onClick={onCancel}>
+          {translate(lang, 'optFeedPreviewCancel')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
 export interface FeedsSectionProps {
   initialFeeds: FeedStatus[];
   lang: UiLanguage;
   /** Managed policy manages the feeds: no adding or removing. */
   locked: boolean;
-  actions: Pick<OptionsActions, 'subscribe' | 'unsubscribe' | 'checkNow'>;
+  actions: Pick<OptionsActions, 'preview' | 'subscribe' | 'unsubscribe' | 'checkNow'>;
+  /** What the browser cannot block in advance (plain words). */
+  notPreBlocked?: string[];
 }
 
-export function FeedsSection({ initialFeeds, lang, locked, actions }: FeedsSectionProps) {
+export function FeedsSection({ initialFeeds, lang, locked, actions, notPreBlocked = [] }: FeedsSectionProps) {
   const [feeds, setFeeds] = useState(initialFeeds);
   const [feedMessage, setFeedMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [feedUrl, setFeedUrl] = useState('');
   const [feedKey, setFeedKey] = useState('');
+  const [preview, setPreview] = useState<FeedPreview | null>(null);
 
   const feedAction = async (run: () => Promise<FeedChange | { feeds: FeedStatus[] }>, ok: string, failKey: string) => {
     setBusy(true);
@@ -101,13 +204,29 @@ export function FeedsSection({ initialFeeds, lang, locked, actions }: FeedsSecti
     }
   };
 
+  // Step 1: the preview (nothing is subscribed yet).
   const onAddFeed = async (event: Event) => {
     event.preventDefault();
+    setBusy(true);
+    setFeedMessage(null);
+    setPreview(null);
+    try {
+      setPreview(await actions.preview(feedUrl.trim(), feedKey.trim()));
+    } catch (error) {
+      setFeedMessage({ text: translate(lang, 'optFeedAddFailed', errorText(error)), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Step 2: the person confirmed what the feed would add.
+  const onConfirm = async () => {
     const added = await feedAction(
       () => actions.subscribe(feedUrl.trim(), feedKey.trim()),
       translate(lang, 'optFeedAdded'),
       'optFeedAddFailed',
     );
+    setPreview(null);
     if (added) {
       setFeedUrl('');
       setFeedKey('');
@@ -157,10 +276,25 @@ export function FeedsSection({ initialFeeds, lang, locked, actions }: FeedsSecti
           <label for="feed-key">{translate(lang, 'optFeedAddKey')}</label>
           <textarea id="feed-key" rows={2} required value={feedKey} onInput={(e) => setFeedKey(e.currentTarget.value)} />
           <button type="submit" class="primary add-feed-submit" disabled={busy}>
-            {translate(lang, 'optFeedAdd')}
+            {busy && !preview ? translate(lang, 'optFeedPreviewing') : translate(lang, 'optFeedPreviewButton')}
           </button>
         </fieldset>
       </form>
+      <div class="feed-preview-area" role="status" aria-live="polite">
+        {preview && (
+          <PreviewPanel preview={preview} lang={lang} busy={busy} onConfirm={() => void onConfirm()} onCancel={() => setPreview(null)} />
+        )}
+      </div>
+      {notPreBlocked.length > 0 && (
+        <div class="not-pre-blocked">
+          <h3>{translate(lang, 'optRulesRefusedHeading')}</h3>
+          <ul>
+            {notPreBlocked.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

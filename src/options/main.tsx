@@ -7,6 +7,7 @@ import { sendToBackground } from '../platform/messenger';
 import { OptionsView, type OptionsActions } from './options-view';
 
 const actions: OptionsActions = {
+  preview: (url, publicKey) => sendToBackground('feed-preview', { url, publicKey }),
   subscribe: (url, publicKey) => sendToBackground('feed-subscribe', { url, publicKey }),
   unsubscribe: (url) => sendToBackground('feed-unsubscribe', { url }),
   checkNow: () => sendToBackground('feed-check-now', {}),

@@ -1,8 +1,10 @@
 /** What the options page can ask the background to do (wired in `main.tsx`, faked in tests). */
-import type { FeedChange, FeedStatus, SettingsPatch } from '../shared/messaging/protocol';
+import type { FeedChange, FeedPreview, FeedStatus, SettingsPatch } from '../shared/messaging/protocol';
 import type { Settings } from '../shared/settings/settings';
 
 export interface OptionsActions {
+  /** What a feed would add, checked by the background without subscribing. */
+  preview(url: string, publicKey: string): Promise<FeedPreview>;
   subscribe(url: string, publicKey: string): Promise<FeedChange>;
   unsubscribe(url: string): Promise<FeedChange>;
   checkNow(): Promise<{ feeds: FeedStatus[] }>;

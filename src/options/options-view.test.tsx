@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_FEED } from '../shared/feed/default-feed';
-import type { FeedStatus, PolicyState, UiState } from '../shared/messaging/protocol';
+import type { FeedPreview, FeedStatus, PolicyState, UiState } from '../shared/messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/settings';
 import { hostFromInput, OptionsView, type OptionsActions } from './options-view';
 
@@ -34,13 +34,36 @@ const NO_POLICY: PolicyState = {
   locked: [],
   allowUserFeeds: true,
   allowDismiss: true,
+  allowUserAllowlist: true,
+  allowContinueAnyway: true,
   refreshIntervalMinutes: null,
   reportAddress: null,
+};
+const PREVIEW_OK: FeedPreview = {
+  ok: true,
+  feedId: 'ferry-cert',
+  publisher: { en: 'Ferry CERT' },
+  sequence: 3,
+  expiresAt: '2027-01-30T00:00:00Z',
+  agencies: [
+    {
+      id: 'lantau-ferry',
+      names: { en: 'Lantau Ferry Licensing Office' },
+      officialDomains: ['lantauferry.gov.hk'],
+      hotline: '2100 0002',
+      email: 'enquiry@lantauferry.gov.hk',
+      website: 'https://www.lantauferry.gov.hk/',
+      scamEntries: 2,
+    },
+  ],
+  scamEntries: 2,
+  conflicts: [],
 };
 
 function setup(settings: Partial<Settings> = {}, policy: PolicyState = NO_POLICY, feeds: FeedStatus[] = [embedded, userFeed]) {
   let current: Settings = { ...DEFAULT_SETTINGS, ...settings };
   const actions: OptionsActions = {
+    preview: vi.fn(async () => PREVIEW_OK),
     subscribe: vi.fn(async (url: string) => ({
       ok: true,
       feeds: [...feeds, { ...userFeed, url, sequence: null, state: 'never-fetched' as const }],
@@ -49,7 +72,17 @@ function setup(settings: Partial<Settings> = {}, policy: PolicyState = NO_POLICY
     checkNow: vi.fn(async () => ({ feeds })),
     updateSettings: vi.fn(async (patch) => (current = { ...current, ...patch })),
   };
-  const state: UiState = { feed: DEFAULT_FEED, feeds, settings: current, policy, tabVerdict: null, language: 'en', browserLanguage: 'en' };
+  const state: UiState = {
+    feed: DEFAULT_FEED,
+    provenance: {},
+    notPreBlocked: [],
+    feeds,
+    settings: current,
+    policy,
+    tabVerdict: null,
+    language: 'en',
+    browserLanguage: 'en',
+  };
   render(<OptionsView state={state} actions={actions} />);
   return { actions, settings: () => current };
 }
@@ -67,11 +100,21 @@ describe('OptionsView', () => {
     expect(screen.getByRole('heading', { name: 'Built-in list' })).toBeTruthy();
   });
 
-  it('adds and removes a feed', async () => {
+  it('adds a feed after showing what it would add, and removes it', async () => {
     const { actions } = setup();
     fireEvent.input(screen.getByLabelText(/Feed address/), { target: { value: 'https://new.example.org/f.json' } });
     fireEvent.input(screen.getByLabelText(/public key/), { target: { value: 'MCowBQYDK2VwAyEA' } });
-    fireEvent.submit(screen.getByRole('button', { name: 'Add feed' }).closest('form')!);
+    fireEvent.submit(screen.getByRole('button', { name: 'Check this feed' }).closest('form')!);
+    // Nothing is subscribed before the person confirms what the feed would add.
+    const panel = (await screen.findByText('This feed would add:')).closest('section')!;
+    expect(actions.subscribe).not.toHaveBeenCalled();
+    expect(panel.textContent).toContain('Published by Ferry CERT (feed ferry-cert');
+    expect(panel.textContent).toContain('Lantau Ferry Licensing Office');
+    expect(panel.textContent).toContain('Official web addresses: lantauferry.gov.hk');
+    expect(panel.textContent).toContain('Hotline 2100 0002');
+    expect(panel.textContent).toContain('Known scam addresses: 2');
+    expect(panel.textContent).toMatch(/no agency will ever ask you/);
+    fireEvent.click(screen.getByRole('button', { name: 'Add this feed' }));
     await screen.findByText('Feed added.');
     expect(actions.subscribe).toHaveBeenCalledWith('https://new.example.org/f.json', 'MCowBQYDK2VwAyEA');
     fireEvent.click(screen.getByRole('button', { name: 'Remove the feed https://feeds.example.org/hk.json' }));
@@ -79,13 +122,53 @@ describe('OptionsView', () => {
     expect(actions.unsubscribe).toHaveBeenCalledWith('https://feeds.example.org/hk.json');
   });
 
-  it('shows a failed add in plain words', async () => {
+  it('shows a refused feed in plain words, with no way to add it', async () => {
+    const { actions } = setup();
+    vi.mocked(actions.preview).mockResolvedValueOnce({
+      ok: false,
+      code: 'same-agency-id',
+      error: 'it tries to speak for what you already have: agency "investhk" …',
+      feedId: 'helpful',
+      publisher: { en: 'Helpful' },
+      agencies: [],
+      conflicts: ['agency "investhk" of feed helpful has the same agency id as "investhk" of hk-default (embedded) and differs in hotline'],
+    });
+    fireEvent.input(screen.getByLabelText(/Feed address/), { target: { value: 'https://x.example/f.json' } });
+    fireEvent.input(screen.getByLabelText(/public key/), { target: { value: 'k' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Check this feed' }).closest('form')!);
+    const heading = await screen.findByText(/^This feed cannot be added: it tries to speak for what you already have/);
+    expect(heading.closest('section')!.textContent).toContain('differs in hotline');
+    expect(screen.queryByRole('button', { name: 'Add this feed' })).toBeNull();
+    expect(actions.subscribe).not.toHaveBeenCalled();
+  });
+
+  it('shows a failed subscription in plain words', async () => {
     const { actions } = setup();
     vi.mocked(actions.subscribe).mockResolvedValueOnce({ ok: false, error: 'signature does not verify', feeds: [embedded] });
     fireEvent.input(screen.getByLabelText(/Feed address/), { target: { value: 'https://x.example/f.json' } });
     fireEvent.input(screen.getByLabelText(/public key/), { target: { value: 'k' } });
-    fireEvent.submit(screen.getByRole('button', { name: 'Add feed' }).closest('form')!);
+    fireEvent.submit(screen.getByRole('button', { name: 'Check this feed' }).closest('form')!);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add this feed' }));
     expect(await screen.findByText('The feed was not added: signature does not verify')).toBeTruthy();
+  });
+
+  it('shows a feed’s publisher, conflicts and expiry', () => {
+    setup({}, NO_POLICY, [
+      embedded,
+      {
+        ...userFeed,
+        publisher: { en: 'Helpful Feeds' },
+        feedId: 'helpful',
+        state: 'expired',
+        expiresAt: '2026-10-01T00:00:00Z',
+        conflicts: ['agency "investhk" of feed helpful has the same agency id as "investhk" …'],
+      },
+    ]);
+    const card = document.querySelector('li.feed[data-source="user"]')!;
+    expect(card.textContent).toContain('Helpful Feeds (helpful)');
+    expect(card.textContent).toContain('Not used from this feed');
+    expect(card.textContent).toContain('same agency id');
+    expect(card.textContent).toMatch(/expired on .* and no longer counts/);
   });
 
   it('locks feeds when policy forbids user feeds, with an explanation', () => {
@@ -96,6 +179,8 @@ describe('OptionsView', () => {
         locked: ['feeds'],
         allowUserFeeds: false,
         allowDismiss: true,
+        allowUserAllowlist: true,
+        allowContinueAnyway: true,
         refreshIntervalMinutes: 60,
         reportAddress: null,
       },
@@ -138,6 +223,41 @@ describe('OptionsView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByText('Undone.');
     expect(settings().allowlist).toEqual(['forum.example.net', 'news.example.com']);
+  });
+
+  it('refuses a public suffix or a wildcard in the allowlist, saying why', async () => {
+    const { settings } = setup();
+    for (const [input, words] of [
+      ['com', /com is a public suffix/],
+      ['gov.hk', /gov.hk is a public suffix/],
+      ['github.io', /github.io is a public suffix/],
+      ['*', /Enter a website address/],
+    ] as const) {
+      fireEvent.input(screen.getByLabelText('Website address to allow'), { target: { value: input } });
+      fireEvent.submit(screen.getByLabelText('Website address to allow').closest('form')!);
+      expect(screen.getByText(words)).toBeTruthy();
+    }
+    expect(settings().allowlist).toEqual([]);
+  });
+
+  it('shows the allowlist and "Continue anyway" as locked when policy takes them away', () => {
+    setup(
+      { allowlist: ['forum.example.net'] },
+      {
+        ...NO_POLICY,
+        set: ['allowDismiss', 'allowContinueAnyway'],
+        locked: ['dismissed', 'allowlist', 'continueAnyway'],
+        allowDismiss: false,
+        allowUserAllowlist: false,
+        allowContinueAnyway: false,
+      },
+    );
+    expect((screen.getByLabelText('Website address to allow') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Remove forum.example.net from the allowlist' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText(/do not silence warnings/)).toBeTruthy();
+    expect(screen.getByText('Locked: Allowlist')).toBeTruthy();
+    expect(screen.getByText('Locked: “Continue anyway” on the warning page')).toBeTruthy();
+    expect(screen.getByText(/“Continue anyway” on the warning page: not allowed/)).toBeTruthy();
   });
 
   it('switches the page language', async () => {

@@ -83,7 +83,13 @@ export function OptionsView({ state, actions }: OptionsViewProps) {
           </p>
         )}
       </div>
-      <FeedsSection initialFeeds={state.feeds} lang={lang} locked={locked.has('feeds')} actions={actions} />
+      <FeedsSection
+        initialFeeds={state.feeds}
+        lang={lang}
+        locked={locked.has('feeds')}
+        actions={actions}
+        notPreBlocked={state.notPreBlocked ?? []}
+      />
       <DismissedSection
         dismissed={settings.dismissed}
         lang={lang}

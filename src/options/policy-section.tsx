@@ -29,6 +29,12 @@ export function PolicySection({ policy, lang }: { policy: PolicyState; lang: UiL
           <li>
             {translate(lang, 'optPolicyDismiss')}: {translate(lang, policy.allowDismiss ? 'optAllowed' : 'optNotAllowed')}
           </li>
+          <li>
+            {translate(lang, 'optPolicyAllowlist')}: {translate(lang, policy.allowUserAllowlist ? 'optAllowed' : 'optNotAllowed')}
+          </li>
+          <li>
+            {translate(lang, 'optPolicyContinue')}: {translate(lang, policy.allowContinueAnyway ? 'optAllowed' : 'optNotAllowed')}
+          </li>
           {policy.refreshIntervalMinutes !== null && <li>{translate(lang, 'optPolicyRefresh', String(policy.refreshIntervalMinutes))}</li>}
         </ul>
       )}

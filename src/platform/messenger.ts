@@ -16,15 +16,20 @@ export function sendToBackground<N extends MessagesFrom<'extension-page' | 'inte
   return browser.runtime.sendMessage(envelope) as Promise<ResponseOf<N>>;
 }
 
-/** Sends a background→content message to one tab; resolves undefined when the tab has no listener. */
+/**
+ * Sends a background→content message to one tab (every frame, or only `frameId`); resolves
+ * undefined when no content script answers.
+ */
 export async function sendToTab<N extends keyof ToContent>(
   tabId: number,
   type: N,
   payload: ToContent[N]['request'],
+  frameId?: number,
 ): Promise<ToContent[N]['response'] | undefined> {
   const envelope: Envelope<N, ToContent[N]['request']> = { type, payload };
   try {
-    return (await browser.tabs.sendMessage(tabId, envelope)) as ToContent[N]['response'];
+    const options = frameId === undefined ? undefined : { frameId };
+    return (await browser.tabs.sendMessage(tabId, envelope, options)) as ToContent[N]['response'];
   } catch {
     return undefined;
   }

@@ -68,10 +68,12 @@ export interface AgencyCardProps {
   onDetails?: () => void;
   /** Heading level of the agency name. */
   level?: 2 | 3;
+  /** Where the agency's details come from, in plain words (`provenanceText`); '' to omit. */
+  provenance?: string;
 }
 
 /** The card of one agency. */
-export function AgencyCard({ agency, lang, active, copy, compact = false, onDetails, level = 3 }: AgencyCardProps) {
+export function AgencyCard({ agency, lang, active, copy, compact = false, onDetails, level = 3, provenance = '' }: AgencyCardProps) {
   const name = localize(agency.names, lang);
   const Heading = level === 2 ? 'h2' : 'h3';
   const otherNames = [agency.names.en, agency.names['zh-Hant'], agency.names['zh-Hans'], ...agency.aliases].filter(
@@ -83,6 +85,7 @@ export function AgencyCard({ agency, lang, active, copy, compact = false, onDeta
       <p class={`campaign ${active ? 'active' : 'ended'}`}>
         <span class="tag">{campaignText(agency, lang, active)}</span>
       </p>
+      {provenance && <p class="provenance muted">{provenance}</p>}
       <p class="hotline">
         <span class="label">{translate(lang, 'cardHotline')}: </span>
         <PhoneLine number={agency.hotline} label={translate(lang, 'cardCallLabel', name, agency.hotline)} lang={lang} copy={copy} />

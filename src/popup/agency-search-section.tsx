@@ -8,6 +8,8 @@ import type { Feed } from '../shared/feed/feed-schema';
 import { translate, type UiLanguage } from '../shared/i18n/i18n';
 import type { Matcher } from '../shared/match/matcher';
 import { searchAgencies, type AgencyHit } from '../shared/ui/agency-search';
+import type { Provenance } from '../shared/feed/trust-model';
+import { provenanceText } from '../shared/ui/banner-model';
 import { AgencyCard, type CopyText } from './agency-card';
 import { VerdictPanel } from './verdict-panel';
 
@@ -17,9 +19,11 @@ export interface AgencySearchSectionProps {
   lang: UiLanguage;
   copy: CopyText;
   initialQuery?: string;
+  /** Where each agency comes from (trust model); agencies from user feeds say so. */
+  provenance?: Record<string, Provenance>;
 }
 
-export function AgencySearchSection({ matcher, feed, lang, copy, initialQuery = '' }: AgencySearchSectionProps) {
+export function AgencySearchSection({ matcher, feed, lang, copy, initialQuery = '', provenance = {} }: AgencySearchSectionProps) {
   const [query, setQuery] = useState(initialQuery);
   const [selected, setSelected] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -75,6 +79,7 @@ export function AgencySearchSection({ matcher, feed, lang, copy, initialQuery = 
           matcher={matcher}
           feed={feed}
           lang={lang}
+          provenance={provenance}
           heading={translate(lang, 'popupTargetHeading', result.target.replace(/^mailto:/i, ''))}
           headingId="target-verdict-heading"
           noneText={translate(lang, 'popupTargetUnrelated')}
@@ -95,6 +100,7 @@ export function AgencySearchSection({ matcher, feed, lang, copy, initialQuery = 
                   active={matcher.isCampaignActive(agency)}
                   copy={copy}
                   compact={agency.id !== fullId}
+                  provenance={provenanceText(provenance[agency.id], lang)}
                   onDetails={() => setSelected(agency.id)}
                 />
               </li>

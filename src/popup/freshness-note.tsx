@@ -5,11 +5,18 @@ import { feedFreshness, formatDateTime } from '../shared/ui/feed-freshness';
 
 export function FreshnessNote({ state, lang, now }: { state: Pick<UiState, 'feed' | 'feeds'>; lang: UiLanguage; now: number }) {
   const f = feedFreshness(state.feed, state.feeds, now);
+  // Feeds past their expiry no longer count (trust model): say which.
+  const expired = state.feeds.filter((s) => s.source !== 'embedded' && s.state === 'expired').map((s) => s.feedId ?? s.url ?? '');
   return (
     <footer class="freshness" data-state={f.state}>
       {f.state === 'expired' && (
         <p class="notice danger" role="alert">
           {translate(lang, 'feedExpired', formatDateTime(f.expiresAt, lang))}
+        </p>
+      )}
+      {expired.length > 0 && (
+        <p class="notice caution expired-feeds" role="status">
+          {translate(lang, 'feedSomeExpired', expired.join(', '))}
         </p>
       )}
       {f.state === 'stale' && (

@@ -25,9 +25,20 @@ const embedded: FeedStatus = {
 function state(overrides: Partial<UiState> = {}): UiState {
   return {
     feed: DEFAULT_FEED,
+    provenance: {},
+    notPreBlocked: [],
     feeds: [embedded],
     settings: DEFAULT_SETTINGS,
-    policy: { set: [], locked: [], allowUserFeeds: true, allowDismiss: true, refreshIntervalMinutes: null, reportAddress: null },
+    policy: {
+      set: [],
+      locked: [],
+      allowUserFeeds: true,
+      allowDismiss: true,
+      allowUserAllowlist: true,
+      allowContinueAnyway: true,
+      refreshIntervalMinutes: null,
+      reportAddress: null,
+    },
     tabVerdict: null,
     language: 'en',
     browserLanguage: 'en',
@@ -242,3 +253,29 @@ describe('Check a message', () => {
 function localizeHant(text: { en: string; 'zh-Hant'?: string }): string {
   return text['zh-Hant'] ?? text.en;
 }
+
+describe('trust model in the popup (issue 12)', () => {
+  it('says which feeds expired and no longer count', () => {
+    const expired: FeedStatus = { ...embedded, url: 'https://f.example/x.json', source: 'user', feedId: 'community', state: 'expired' };
+    render(<FreshnessNote state={state({ feeds: [embedded, expired] })} lang="en" now={NOW} />);
+    expect(screen.getByText(/A scam list you follow expired and no longer counts: community/)).toBeTruthy();
+  });
+
+  it('marks an agency from a user feed as such on its card', () => {
+    const ferry = {
+      ...investhk,
+      id: 'ferry',
+      names: { en: 'Lantau Ferry Licensing Office' },
+      aliases: [],
+      official_domains: ['lantauferry.gov.hk'],
+      brand_tokens: undefined,
+    };
+    const feed = { ...DEFAULT_FEED, agencies: [...DEFAULT_FEED.agencies, ferry] };
+    const provenance = {
+      ferry: { feedId: 'community', source: 'user' as const, url: 'https://f.example/x.json', publisher: { en: 'Community Watch' } },
+      investhk: { feedId: 'hk-default', source: 'embedded' as const, url: null, publisher: DEFAULT_FEED.publisher.name },
+    };
+    render(<PopupView state={state({ feed, provenance })} now={NOW} initialQuery="Lantau Ferry" />);
+    expect(screen.getByText(/From a feed you added: Community Watch \(community\)/)).toBeTruthy();
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import { htmlLang, translate } from '../shared/i18n/i18n';
-import { createMatcher } from '../shared/match/matcher';
+import { createRankedMatcher } from '../shared/feed/ranked-matcher';
 import type { UiState } from '../shared/messaging/protocol';
 import { HelpContacts, type CopyText } from './agency-card';
 import { AgencySearchSection } from './agency-search-section';
@@ -45,7 +45,12 @@ export function PopupView({
   extensionVersion = '',
 }: PopupViewProps) {
   const lang = state.language;
-  const matcher = useMemo(() => createMatcher(state.feed, { now: () => now }), [state.feed, now]);
+  // The trust model's ranking, as in the background: a user feed's agency never outranks a higher one.
+  const provenance = state.provenance ?? {};
+  const matcher = useMemo(() => {
+    const lower = new Set(Object.entries(provenance).flatMap(([id, p]) => (p.source === 'user' ? [id] : [])));
+    return createRankedMatcher(state.feed, lower, { now: () => now });
+  }, [state.feed, provenance, now]);
   const tab = state.tabVerdict;
   return (
     <main class="popup" lang={htmlLang(lang)}>
@@ -55,6 +60,7 @@ export function PopupView({
         matcher={matcher}
         feed={state.feed}
         lang={lang}
+        provenance={provenance}
         heading={translate(lang, 'popupThisPage')}
         headingId="tab-verdict-heading"
         noneText={translate(
@@ -62,7 +68,14 @@ export function PopupView({
           !tab ? 'popupTabUnknown' : tab.reasons.includes('user-allowlist') ? 'popupTabAllowlisted' : 'popupTabNone',
         )}
       />
-      <AgencySearchSection matcher={matcher} feed={state.feed} lang={lang} copy={copy} initialQuery={initialQuery} />
+      <AgencySearchSection
+        matcher={matcher}
+        feed={state.feed}
+        lang={lang}
+        copy={copy}
+        initialQuery={initialQuery}
+        provenance={provenance}
+      />
       <MessageCheckSection
         matcher={matcher}
         feed={state.feed}

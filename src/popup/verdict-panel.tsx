@@ -3,6 +3,7 @@ import { translate, type UiLanguage } from '../shared/i18n/i18n';
 import type { Feed } from '../shared/feed/feed-schema';
 import type { Matcher } from '../shared/match/matcher';
 import type { Verdict } from '../shared/match/verdict';
+import type { Provenance } from '../shared/feed/trust-model';
 import { bannerModel } from '../shared/ui/banner-model';
 import { safeHref } from './agency-card';
 
@@ -15,7 +16,10 @@ export function VerdictPanel({
   heading,
   headingId,
   noneText,
+  provenance = {},
 }: {
+  /** Where each agency comes from (trust model). */
+  provenance?: Record<string, Provenance>;
   /** Text when there is nothing to say (no verdict, or a verdict without severity). */
   noneText: string;
   verdict: Verdict | null;
@@ -26,7 +30,9 @@ export function VerdictPanel({
   headingId: string;
 }) {
   const agency = verdict?.agency ? matcher.agency(verdict.agency) : undefined;
-  const model = verdict ? bannerModel(verdict, agency, feed.help, lang) : null;
+  const model = verdict
+    ? bannerModel(verdict, agency, feed.help, lang, true, { agency: verdict.agency ? provenance[verdict.agency] : null })
+    : null;
   const severity = model?.severity ?? 'none';
   return (
     <section
@@ -65,6 +71,7 @@ export function VerdictPanel({
               </ul>
             </>
           )}
+          {model.provenance && <p class="provenance muted">{model.provenance}</p>}
         </>
       ) : (
         <p class="verdict-none">{noneText}</p>

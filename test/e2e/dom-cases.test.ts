@@ -24,6 +24,7 @@ import { startFixtureServer, type FixtureServer } from '../support/fixture-serve
 import { DEMO_SITE } from '../support/paths';
 import { contentMessages, openOptions, tabIdOf, watchContentMessages } from '../support/ui-pages';
 import { cli, feedHost } from './feed-publisher';
+import { httpsUrl, isoDays } from './trust-feeds';
 
 const FEED_HOST = 'feeds.cases-test.example';
 const PAGE_HOST = 'forum.example';
@@ -44,8 +45,9 @@ function casesFeed(): unknown {
     format_version: 1,
     feed_id: 'cases-test',
     sequence: 1,
-    issued_at: '2026-11-01T00:00:00Z',
-    expires_at: '2099-01-01T00:00:00Z',
+    // Readers refuse a feed valid for more than 90 days.
+    issued_at: isoDays(-1),
+    expires_at: isoDays(30),
     refresh_interval_minutes: 60,
     publisher: { name: { en: 'Cases test feed' } },
     help: DEFAULT_FEED.help,
@@ -102,7 +104,8 @@ beforeAll(async () => {
   await cli('feed', 'sign', at('feed.json'), '--key', at('cases.key'));
   host.publish(readFileSync(at('feed.json')), readFileSync(at('feed.json.sig')));
   driver = await launchBrowser({ port: server.port, extraHosts: [FEED_HOST, PAGE_HOST] });
-  feedUrl = driver.url(FEED_HOST, '/feed.json');
+  // Feeds are https only.
+  feedUrl = httpsUrl(driver.url(FEED_HOST, '/feed.json'));
   options = await openOptions(driver);
   const res = await options.sendMessage<{ error?: string; feeds: FeedStatus[] }>({
     type: 'feed-subscribe',

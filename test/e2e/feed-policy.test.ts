@@ -23,9 +23,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_LABEL, launchBrowser, siteUrl } from '../support/browser';
 import { holdsFor, pollFor, type BrowserDriver } from '../support/driver';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { DEMO_SITE, ROOT } from '../support/paths';
+import { DEMO_SITE } from '../support/paths';
 import { openOptions, uiState } from '../support/ui-pages';
 import { cli, feedHost, lookalikePages } from './feed-publisher';
+import { certFeed, httpsUrl } from './trust-feeds';
 
 const FEED_HOST = 'policy-feeds.example-it.test';
 const LOOKALIKE = 'kowloonwater-pay.top';
@@ -43,10 +44,11 @@ beforeAll(async () => {
   const host = feedHost(server, FEED_HOST);
   lookalikePages(server);
   await cli('feed', 'keygen', '--out', at('it'));
-  writeFileSync(at('feed.json'), readFileSync(path.join(ROOT, 'test/fixtures/feeds/cert-v1.json')));
+  writeFileSync(at('feed.json'), JSON.stringify(certFeed(), null, 2));
   await cli('feed', 'sign', at('feed.json'), '--key', at('it.key'));
   host.publish(readFileSync(at('feed.json')), readFileSync(at('feed.json.sig')));
-  feedUrl = siteUrl(server.port, FEED_HOST, '/feed.json');
+  // Feeds are https only.
+  feedUrl = httpsUrl(siteUrl(server.port, FEED_HOST, '/feed.json'));
   driver = await launchBrowser({
     port: server.port,
     extraHosts: [FEED_HOST, LOOKALIKE],
@@ -83,15 +85,18 @@ describe.skipIf(!isRoot)(`managed policy (${BROWSER_LABEL} policy file)`, () => 
     });
     expect(policy).toEqual({
       set: ['feeds', 'trustedKeys', 'refreshIntervalMinutes', 'allowUserFeeds', 'allowDismiss'],
-      locked: ['feeds', 'dismissed'],
+      // allowDismiss: false locks the allowlist too (it must not be a way around).
+      locked: ['feeds', 'dismissed', 'allowlist'],
       allowUserFeeds: false,
       allowDismiss: false,
+      allowUserAllowlist: false,
+      allowContinueAnyway: true,
       refreshIntervalMinutes: 30,
     });
     // Policy wins: the user can neither add a feed nor remove the policy's.
     const add = await options.sendMessage<{ ok: boolean; error?: string }>({
       type: 'feed-subscribe',
-      payload: { url: 'http://elsewhere.test/feed.json', publicKey: 'A'.repeat(43) + '=' },
+      payload: { url: 'https://elsewhere.test/feed.json', publicKey: 'A'.repeat(43) + '=' },
     });
     expect(add).toMatchObject({ ok: false, error: expect.stringMatching(/policy/) });
     const remove = await options.sendMessage<{ ok: boolean; error?: string }>({ type: 'feed-unsubscribe', payload: { url: feedUrl } });
@@ -99,9 +104,24 @@ describe.skipIf(!isRoot)(`managed policy (${BROWSER_LABEL} policy file)`, () => 
     await options.close();
   });
 
-  it('warns on a lookalike of the policy feed’s agency, with no way to dismiss (allowDismiss: false)', async () => {
+  it('stops a lookalike of the policy feed’s agency; let through, its banner cannot be dismissed (allowDismiss: false)', async () => {
     const page = await driver.newPage();
     await page.goto(driver.url(LOOKALIKE, '/renew'));
+    // The page itself is a lookalike: the warning page, naming the policy feed's agency.
+    expect(
+      await pollFor(
+        () => page.evaluate<string | null>(`document.querySelector('.interstitial')?.getAttribute('data-agency') ?? null`),
+        (a) => a === 'kowloon-water',
+      ),
+    ).toBe('kowloon-water');
+    // "Continue anyway" (deliberately, twice): the page loads with the danger banner, which
+    // the policy does not let anyone dismiss.
+    await page.click('#continue');
+    await pollFor(
+      () => page.evaluate<boolean>(`!!document.querySelector('#confirm-yes')`),
+      (ready) => ready,
+    );
+    await page.click('#confirm-yes');
     const banner = await pollFor(
       () => page.readBanner(),
       (b) => b?.agency === 'kowloon-water',

@@ -7,9 +7,9 @@
  * stays active, and the reason shows in the options page. Prints the publish→banner time
  * and the bytes of an unchanged (304) check.
  *
- * Firefox: the feed URL is `http://feeds.example-cert.test:PORT/feed.json`, and Firefox
- * fetches it as `https://…:PORT/` (the default MV3 extension-page CSP carries
- * `upgrade-insecure-requests`): the fixture server answers TLS on the same port.
+ * Feeds are https only: the fixture server answers TLS on its port (Chromium: accepted with
+ * `--ignore-certificate-errors`; Firefox: `acceptInsecureCerts`). Feed dates are set around
+ * now: readers refuse a feed valid for more than 90 days.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,11 +17,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedStatus } from '../../src/shared/messaging/protocol';
 import { BROWSER_LABEL, launchBrowser } from '../support/browser';
-import { pollFor, type BrowserDriver, type OverlayInfo, type TestPage } from '../support/driver';
+import { pollFor, type BrowserDriver, type TestPage } from '../support/driver';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { DEMO_SITE, ROOT } from '../support/paths';
 import { pageChecks, waitForJudgement, watchContentMessages } from '../support/ui-pages';
 import { cli, feedHost, lookalikePages, type FeedHost } from './feed-publisher';
+import { certFeed, httpsUrl, isoDays } from './trust-feeds';
 
 const FEED_HOST = 'feeds.example-cert.test';
 /** A brand-embedded lookalike of the v1 agency. */
@@ -33,12 +34,20 @@ const LEADING_LABELS = 'lantauferry.gov.hk.secure-pay.top';
 /** Hostnames of this test that are not demo-site folders. */
 const FEED_TEST_HOSTS = [FEED_HOST, V1_LOOKALIKE, LOOKALIKE, LEADING_LABELS];
 
-const waitForBanner = (page: TestPage, accept: (b: OverlayInfo) => boolean, timeoutMs = 10_000) =>
-  pollFor(
-    () => page.readBanner(),
-    (b) => !!b && accept(b),
+/**
+ * Waits until `page` shows the warning page for `agency`: a lookalike page of an agency the
+ * active feed lists gets it instead of loading (the navigation judge, or the content script
+ * when a new feed arrives while the page is open). Resolves the warning page's text.
+ */
+async function waitForWarning(page: TestPage, agency: string, timeoutMs = 10_000): Promise<string> {
+  const shown = await pollFor(
+    () => page.evaluate<string | null>(`document.querySelector('.interstitial')?.getAttribute('data-agency') ?? null`),
+    (a) => a === agency,
     timeoutMs,
   );
+  expect(shown).toBe(agency);
+  return page.evaluate<string>(`document.body.innerText`);
+}
 
 describe(`signed feed updates (${BROWSER_LABEL})`, () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'asa-feed-e2e-'));
@@ -73,11 +82,11 @@ describe(`signed feed updates (${BROWSER_LABEL})`, () => {
     lookalikePages(server);
     await cli('feed', 'keygen', '--out', at('cert'));
     publicKey = readFileSync(at('cert.pub'), 'utf8').trim();
-    writeFileSync(at('v1.json'), readFileSync(path.join(ROOT, 'test/fixtures/feeds/cert-v1.json')));
+    writeFileSync(at('v1.json'), JSON.stringify(certFeed(), null, 2));
     await cli('feed', 'sign', at('v1.json'), '--key', at('cert.key'));
     publishFile('v1.json');
     driver = await launchBrowser({ port: server.port, extraHosts: FEED_TEST_HOSTS });
-    feedUrl = driver.url(FEED_HOST, '/feed.json');
+    feedUrl = httpsUrl(driver.url(FEED_HOST, '/feed.json'));
     options = await driver.openExtensionPage('/src/options/index.html');
     await watchContentMessages(options);
   });
@@ -92,17 +101,18 @@ describe(`signed feed updates (${BROWSER_LABEL})`, () => {
     const status = res.feeds.find((f) => f.url === feedUrl)!;
     expect(status).toMatchObject({ source: 'user', feedId: 'example-cert', sequence: 1, lastError: null, state: 'fresh' });
     const fetched = host.responses.filter((r) => r.path === '/feed.json');
-    console.info(`[feed-e2e ${BROWSER_LABEL}] feed fetched over ${fetched.at(-1)?.secure ? 'TLS (upgraded from http://)' : 'plain HTTP'}`);
+    expect(fetched.at(-1)?.secure).toBe(true);
     const page = await open(V1_LOOKALIKE, '/renew');
-    expect((await waitForBanner(page, (b) => b.agency === 'kowloon-water'))?.agency).toBe('kowloon-water');
+    await waitForWarning(page, 'kowloon-water');
     await page.close();
   });
 
   it('v2 from the CLI reaches the open tab on the next refresh, without reinstall or reload', async () => {
     const checks = await pageChecks(options, driver.url(LOOKALIKE, '/renew'));
     const lookalikeTab = await open(LOOKALIKE, '/renew');
-    // Judged with v1: no banner for the agency that only v2 will list.
+    // Judged with v1: the page loads (only v2 will list its agency).
     await waitForJudgement(options, driver.url(LOOKALIKE, '/renew'), checks + 1);
+    expect(await lookalikeTab.url()).toBe(driver.url(LOOKALIKE, '/renew'));
     expect((await lookalikeTab.readBanner())?.agency ?? null).not.toBe('lantau-ferry');
 
     // The admin's work: add the agency, raise the sequence, validate, diff, sign.
@@ -121,13 +131,16 @@ describe(`signed feed updates (${BROWSER_LABEL})`, () => {
     // Time passes: the refresh alarm fires (brought forward to now, as the clock would).
     // Alarms belong to the extension, so an extension page can set the background's alarm.
     await options.evaluate(`chrome.alarms.create('feed-refresh', { when: Date.now() }), true`);
-    const banner = await waitForBanner(lookalikeTab, (b) => b.agency === 'lantau-ferry', 20_000);
+    // The open page is judged again with v2: it is now a lookalike, and gets the warning page.
+    const text = await waitForWarning(lookalikeTab, 'lantau-ferry', 20_000);
     const elapsed = Date.now() - published;
-    expect(banner?.agency).toBe('lantau-ferry');
-    expect(banner?.severity).toBe('danger');
-    expect(banner?.text).toContain('Lantau Ferry Licensing Office');
-    expect(banner?.links.map((l) => l.href)).toContain('tel:21000002');
-    console.info(`[feed-e2e ${BROWSER_LABEL}] publish v2 → banner on the open lookalike tab: ${elapsed} ms (alarm fired at publish time)`);
+    expect(text).toContain('Lantau Ferry Licensing Office');
+    expect(
+      await lookalikeTab.evaluate<string[]>(`[...document.querySelectorAll('#actions a')].map((a) => a.getAttribute('href'))`),
+    ).toContain('tel:21000002');
+    console.info(
+      `[feed-e2e ${BROWSER_LABEL}] publish v2 → warning page in the open lookalike tab: ${elapsed} ms (alarm fired at publish time)`,
+    );
     expect((await statusOfFeed()).sequence).toBe(2);
     await lookalikeTab.close();
     // The declarativeNetRequest rules follow the new feed too: a fresh visit to the
@@ -170,9 +183,9 @@ describe(`signed feed updates (${BROWSER_LABEL})`, () => {
       5000,
     );
     expect(cardText).toContain(status.lastError!);
-    // v2 stays active: a fresh lookalike page still gets the new agency's banner.
+    // v2 stays active: a fresh lookalike page still gets the warning page for the new agency.
     const page = await open(LOOKALIKE, `/renew?after=${code}`);
-    expect((await waitForBanner(page, (b) => b.agency === 'lantau-ferry'))?.agency).toBe('lantau-ferry');
+    await waitForWarning(page, 'lantau-ferry');
     await page.close();
   };
 
@@ -193,11 +206,11 @@ describe(`signed feed updates (${BROWSER_LABEL})`, () => {
 
   it('rejects an expired v4', async () => {
     const v4 = JSON.parse(readFileSync(at('v2.json'), 'utf8'));
-    Object.assign(v4, { sequence: 4, issued_at: '2026-01-01T00:00:00Z', expires_at: '2026-02-01T00:00:00Z' });
+    Object.assign(v4, { sequence: 4, issued_at: isoDays(-40), expires_at: isoDays(-10) });
     writeFileSync(at('v4.json'), JSON.stringify(v4, null, 2));
-    await cli('feed', 'sign', at('v4.json'), '--key', at('cert.key'), '--now', '2026-01-15T00:00:00Z');
+    await cli('feed', 'sign', at('v4.json'), '--key', at('cert.key'), '--now', isoDays(-20));
     publishFile('v4.json');
-    await expectRejected('expired', /expired at 2026-02-01/);
+    await expectRejected('expired', new RegExp(`expired at ${v4.expires_at}`));
   });
 
   it('rejects an HTML page (captive portal) served in place of the feed', async () => {

@@ -1,11 +1,9 @@
 /**
- * The options page of the built extension: feed status, adding and removing a feed (the
- * round trip through the background's feed handlers), check now, allowlist and dismissed
- * sites with undo using the keyboard only, and the language choice. Every read of state
- * that a click or a key changes polls for it.
- *
- * The added feed's URL points at the fixture server (`driver.url`), which answers 404 for
- * it; Firefox fetches it over TLS on the same port (MV3 `upgrade-insecure-requests`).
+ * The options page of the built extension: feed status, adding a feed (a preview of what it
+ * adds, then a confirmation; refusals in plain words) and removing it (the round trip
+ * through the background's feed handlers), check now, allowlist and dismissed sites with
+ * undo using the keyboard only, and the language choice. Every read of state that a click
+ * or a key changes polls for it. The feed is served over https by the fixture server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_LABEL, launchBrowser } from '../support/browser';
@@ -13,6 +11,8 @@ import type { BrowserDriver } from '../support/driver';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { DEMO_SITE } from '../support/paths';
 import { openOptions } from '../support/ui-pages';
+import { feedHost } from './feed-publisher';
+import { certFeed, httpsUrl, publisher, type Publisher } from './trust-feeds';
 
 const FEED_HOST = 'feeds.example.test';
 
@@ -20,15 +20,19 @@ let server: FixtureServer;
 let driver: BrowserDriver;
 let FEED_URL: string;
 
-/** A well-formed Ed25519 public key (32 bytes, base64) that signed nothing served here. */
-const PUBLIC_KEY = Buffer.alloc(32, 7).toString('base64');
+let MISSING_URL: string;
+let cert: Publisher;
 const ALLOWED = '.allowlist li[data-host="forum.example.net"]';
 const activeClass = `document.activeElement?.className ?? null`;
 
 beforeAll(async () => {
   server = await startFixtureServer(DEMO_SITE, { tls: true });
+  cert = await publisher();
+  await cert.publish(feedHost(server, FEED_HOST), certFeed());
   driver = await launchBrowser({ port: server.port, extraHosts: [FEED_HOST] });
-  FEED_URL = driver.url(FEED_HOST, '/hk/feed.json');
+  // Feeds are https only (the fixture server answers TLS; both harnesses accept its certificate).
+  FEED_URL = httpsUrl(driver.url(FEED_HOST, '/feed.json'));
+  MISSING_URL = httpsUrl(driver.url(FEED_HOST, '/missing/feed.json'));
 });
 
 afterAll(async () => {
@@ -46,25 +50,38 @@ describe(`options page (${BROWSER_LABEL})`, () => {
     await page.close();
   });
 
-  it('rejects a malformed key, then adds a feed and removes it again', async () => {
+  it('refuses a malformed key, an unsafe key and an unreachable feed in plain words, then shows what a real feed adds, adds it on confirmation and removes it again', async () => {
     const page = await openOptions(driver);
     const row = `li.feed[data-url="${FEED_URL}"]`;
+    const refusal = () => page.text('.feed-preview[data-ok="false"] h3');
     await page.fill('#feed-url', FEED_URL);
     await page.fill('#feed-key', 'not-a-key');
     await page.click('button.add-feed-submit');
-    await expect.poll(() => page.text('.feed-message'), { timeout: 30_000 }).toMatch(/The feed was not added: .*public key/);
-    expect(await page.count(row)).toBe(0);
-
-    await page.fill('#feed-key', PUBLIC_KEY);
+    await expect.poll(refusal, { timeout: 30_000 }).toMatch(/^This feed cannot be added: The public key is not valid/);
+    // A key that decodes but is not a safe point (all bytes 7) is refused the same way.
+    await page.fill('#feed-key', Buffer.alloc(32, 7).toString('base64'));
     await page.click('button.add-feed-submit');
-    // The feed is subscribed; its first download fails here (the fixture server has no such feed), and the page says so.
-    await expect
-      .poll(() => page.text('.feed-message'), { timeout: 30_000 })
-      .toMatch(/^Feed added, but its first download failed: .*HTTP 404/);
+    await expect.poll(refusal, { timeout: 30_000 }).toMatch(/^This feed cannot be added: The public key is not valid: .*Ed25519/);
+    // A feed that cannot be downloaded is not subscribed: its reason is shown.
+    await page.fill('#feed-url', MISSING_URL);
+    await page.fill('#feed-key', cert.key.public_key);
+    await page.click('button.add-feed-submit');
+    await expect.poll(refusal, { timeout: 30_000 }).toMatch(/HTTP 404/);
+    expect(await page.count(`li.feed[data-url="${MISSING_URL}"]`)).toBe(0);
+
+    // A real feed: what it would add is shown, and nothing is subscribed before the confirmation.
+    await page.fill('#feed-url', FEED_URL);
+    await page.click('button.add-feed-submit');
+    const preview = '.feed-preview[data-ok="true"]';
+    await expect.poll(() => page.count(preview), { timeout: 30_000 }).toBe(1);
+    expect(await page.text(preview)).toContain('Kowloon Water Office');
+    expect(await page.text(preview)).toContain('kowloonwater.gov.hk');
+    expect(await page.count(row)).toBe(0);
+    await page.clickByName('button', 'Add this feed');
+    await expect.poll(() => page.text('.feed-message'), { timeout: 30_000 }).toBe('Feed added.');
     await expect.poll(() => page.count(row)).toBe(1);
     expect(await page.attribute(row, 'data-source')).toBe('user');
-    expect(await page.attribute(row, 'class')).toContain('never-fetched');
-    expect(await page.text(row)).toContain('HTTP 404');
+    expect(await page.text(row)).toContain('Example CERT (test fixture) (example-cert)');
 
     // It survives a reload (stored in the background), then goes away with Remove.
     await page.reload();

@@ -8,7 +8,15 @@
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { completePage, pollFor, type BrowserDriver, type LaunchDriver, type ManagedPolicy, type TestPage } from './driver';
+import {
+  completePage,
+  pollFor,
+  type BrowserDriver,
+  type LaunchDriver,
+  type ManagedPolicy,
+  type NetworkEvent,
+  type TestPage,
+} from './driver';
 import { writePolicyFile, type PolicyFile } from './managed-policy';
 import { callInOverlays } from './overlay-probe';
 import { EXTENSION_ID } from './paths';
@@ -39,7 +47,14 @@ function frameOf(page: Page, frameUrl?: string): Frame {
 function wrap(page: Page): TestPage {
   return completePage({
     goto: async (url) => {
-      await page.goto(url, { waitUntil: 'load' });
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+      } catch (error) {
+        // The extension's navigation judge replaced the navigation (tabs.update to the
+        // warning page): playwright reports the first one aborted. Wait for the new document.
+        if (!/ERR_ABORTED|interrupted by another navigation/.test(String(error))) throw error;
+        await page.waitForLoadState('load');
+      }
     },
     reload: async () => {
       await page.reload({ waitUntil: 'load' });
@@ -47,7 +62,14 @@ function wrap(page: Page): TestPage {
     url: async () => page.url(),
     evaluate: async <T>(expression: string, frameUrl?: string) => (await frameOf(page, frameUrl).evaluate(expression)) as T,
     click: (selector, frameUrl) => frameOf(page, frameUrl).click(selector),
-    mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseClick: async (x, y, options = {}) => {
+      for (const key of options.modifiers ?? []) await page.keyboard.down(key);
+      try {
+        await page.mouse.click(x, y, { button: options.button ?? 'left' });
+      } finally {
+        for (const key of options.modifiers ?? []) await page.keyboard.up(key);
+      }
+    },
     focus: (selector) => page.focus(selector),
     fill: (selector, value) => page.fill(selector, value),
     type: (text) => page.keyboard.type(text),
@@ -70,8 +92,20 @@ function wrap(page: Page): TestPage {
  */
 export function chromiumDriver(browser: ExtensionBrowser, onClose: () => void = () => undefined): BrowserDriver {
   const origin = `chrome-extension://${browser.extensionId}`;
+  // The browser's own network events: the service worker's requests and every frame's.
+  const events: NetworkEvent[] = [];
+  browser.context.on('request', (request) => {
+    let frameUrl = '';
+    try {
+      frameUrl = request.serviceWorker() ? origin : request.frame().url();
+    } catch {
+      // a request without a frame (e.g. a worker's) belongs to no extension page
+    }
+    events.push({ url: request.url(), from: frameUrl.startsWith(origin) ? 'extension' : 'page' });
+  });
   return {
     name: 'chromium',
+    networkEvents: () => [...events],
     url: chromiumUrl,
     extensionOrigin: origin,
     newPage: async (viewport) => {

@@ -52,6 +52,8 @@ function baseArgs(port: number): string[] {
     '--disable-component-update',
     '--disable-sync',
     `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+    // Feeds are https only: accept the fixture server's throwaway certificate (fixture-server.ts).
+    '--ignore-certificate-errors',
   ];
 }
 

@@ -32,6 +32,12 @@ export interface Viewport {
   height: number;
 }
 
+/** How {@link PagePrimitives.mouseClick} clicks: which button, which modifier keys held. */
+export interface MouseClickOptions {
+  button?: 'left' | 'middle';
+  modifiers?: Array<'Control' | 'Shift' | 'Meta'>;
+}
+
 /** What each driver implements for one tab; {@link completePage} builds the rest. */
 export interface PagePrimitives {
   /** Navigates and waits for the load (also when an extension rule redirects it). */
@@ -47,8 +53,11 @@ export interface PagePrimitives {
   evaluate<T>(expression: string, frameUrl?: string): Promise<T>;
   /** Clicks the element matching `selector` in the page (or a frame whose URL contains `frameUrl`). */
   click(selector: string, frameUrl?: string): Promise<void>;
-  /** A real mouse click at viewport coordinates (CSS pixels). */
-  mouseClick(x: number, y: number): Promise<void>;
+  /**
+   * A real mouse click at viewport coordinates (CSS pixels), with the left button unless
+   * `options.button` says otherwise, holding `options.modifiers` down.
+   */
+  mouseClick(x: number, y: number, options?: MouseClickOptions): Promise<void>;
   focus(selector: string): Promise<void>;
   /** Replaces the value of the input matching `selector` with `value`. */
   fill(selector: string, value: string): Promise<void>;
@@ -148,8 +157,25 @@ export interface DriverOptions {
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/** A request the browser reported (its own network events), with who made it. */
+export interface NetworkEvent {
+  url: string;
+  /**
+   * `extension`: the extension's background (service worker / background script) or one of
+   * its own pages; `page`: a web page or a frame in it (content scripts included).
+   */
+  from: 'extension' | 'page';
+}
+
 export interface BrowserDriver {
   name: BrowserName;
+  /**
+   * Every request the browser reported since launch. Chromium (CDP through playwright)
+   * reports the service worker's and the pages' requests; Firefox (WebDriver BiDi) reports
+   * the pages' requests only, not the background script's: there the fixture server's log
+   * is the record of what the extension fetched.
+   */
+  networkEvents(): NetworkEvent[];
   /** The URL of `path` on `host` served by the fixture server, as this browser reaches it. */
   url(host: string, path?: string): string;
   /** The extension's origin (`chrome-extension://id`, `moz-extension://uuid`). */

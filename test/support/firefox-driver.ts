@@ -20,7 +20,16 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../src/build/manifest-for';
-import { completePage, pollFor, type BrowserDriver, type JsonValue, type LaunchDriver, type TestPage, type Viewport } from './driver';
+import {
+  completePage,
+  pollFor,
+  type BrowserDriver,
+  type JsonValue,
+  type LaunchDriver,
+  type NetworkEvent,
+  type TestPage,
+  type Viewport,
+} from './driver';
 import { writePolicyFile } from './managed-policy';
 import { DEMO_SITE, ROOT } from './paths';
 
@@ -202,7 +211,14 @@ function wrap(page: Page, send: Send): TestPage {
       if (!frameUrl) return page.click(selector);
       await evaluateIn(await frameContext(frameUrl), `document.querySelector(${JSON.stringify(selector)}).click()`);
     },
-    mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseClick: async (x, y, options = {}) => {
+      for (const key of options.modifiers ?? []) await page.keyboard.down(key);
+      try {
+        await page.mouse.click(x, y, { button: options.button ?? 'left' });
+      } finally {
+        for (const key of options.modifiers ?? []) await page.keyboard.up(key);
+      }
+    },
     focus: (selector) => page.focus(selector),
     fill: async (selector, value) => {
       await page.locator(selector).fill(value);
@@ -258,6 +274,7 @@ export const launchFirefox: LaunchDriver = async ({ port, locale, extraHosts = [
   let browser: Browser | undefined;
   const fixturePage = firefoxUrl(port, 'news.example.com');
   let newPage: (viewport?: Viewport) => Promise<TestPage>;
+  const events: NetworkEvent[] = [];
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',
@@ -275,8 +292,14 @@ export const launchFirefox: LaunchDriver = async ({ port, locale, extraHosts = [
     });
     await browser.installExtension(FIREFOX_DIST);
     const started = browser;
-    const connection = (started as unknown as { connection: { send: Send } }).connection;
+    const connection = (started as unknown as { connection: { send: Send; on(event: string, f: (e: unknown) => void): void } }).connection;
     const send: Send = (method, params) => connection.send(method, params);
+    // The browser's own network events (all browsing contexts; BiDi does not report the background script's).
+    connection.on('network.beforeRequestSent', (e) => {
+      const url = (e as { request: { url: string } }).request.url;
+      events.push({ url, from: url.startsWith('moz-extension:') ? 'extension' : 'page' });
+    });
+    await send('session.subscribe', { events: ['network.beforeRequestSent'] });
     newPage = async (viewport = { width: 1280, height: 800 }) => {
       const page = await started.newPage();
       await page.setViewport(viewport);
@@ -302,6 +325,7 @@ export const launchFirefox: LaunchDriver = async ({ port, locale, extraHosts = [
   const running = browser;
   return {
     name: 'firefox',
+    networkEvents: () => [...events],
     url: (host, p) => firefoxUrl(port, host, p),
     extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
     newPage: (viewport) => newPage(viewport),

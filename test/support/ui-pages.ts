@@ -43,15 +43,24 @@ export async function openOptions(driver: BrowserDriver): Promise<TestPage> {
 }
 
 /**
- * The id of the tab showing `host` (and a path matching `pathPattern`), asked from an
- * extension page as the popup would. Match patterns ignore the port in both browsers.
+ * The id of the tab showing `host` (and a path matching `pathPattern`), or the extension's
+ * warning page standing for that host, asked from an extension page as the popup would.
+ * Match patterns ignore the port in both browsers.
  *
  * @throws Error when no tab shows it.
  */
 export async function tabIdOf(extensionPage: TestPage, host: string, pathPattern = '/*'): Promise<number> {
   const pattern = `http://${host}${pathPattern}`;
   const id = await extensionPage.evaluate<number | null>(
-    `chrome.tabs.query({ url: ${JSON.stringify(pattern)} }).then(([tab]) => tab?.id ?? null)`,
+    `chrome.tabs.query({ url: ${JSON.stringify(pattern)} }).then(async ([tab]) => {
+      if (tab) return tab.id;
+      const warning = (await chrome.tabs.query({})).find((t) => {
+        const url = t.url ?? '';
+        if (!url.includes('/src/interstitial/index.html#')) return false;
+        try { return new URL(url.slice(url.indexOf('#') + 1)).hostname === ${JSON.stringify(host)}; } catch { return false; }
+      });
+      return warning?.id ?? null;
+    })`,
   );
   if (id === null) throw new Error(`no tab for ${pattern}`);
   return id;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BannerModel } from '../../shared/ui/banner-model';
 import { BannerView, safeHref } from './banner-view';
 
+const noop = () => undefined;
 const model: BannerModel = {
   severity: 'danger',
   lang: 'en',
@@ -19,15 +20,20 @@ const model: BannerModel = {
   ],
   dismissLabel: 'Dismiss this warning',
   dismissText: 'Dismiss',
+  detailsText: 'Details',
+  lessText: 'Less',
   dismissible: true,
   source: 'Agency Scam Alert',
+  provenance: 'From a feed you added: <i>Helpful</i> (helpful)',
+  listedBy: '',
 };
 
 describe('BannerView', () => {
   it('renders feed strings as text, never as HTML', () => {
     const root = document.createElement('div');
-    render(<BannerView model={model} linkCount={null} onDismiss={() => undefined} />, root);
-    expect(root.querySelector('img, script, b')).toBeNull();
+    render(<BannerView model={model} linkCount={null} expanded={false} onToggle={noop} onDismiss={noop} />, root);
+    expect(root.querySelector('img, script, b, i')).toBeNull();
+    expect(root.querySelector('.provenance')!.textContent).toBe('From a feed you added: <i>Helpful</i> (helpful)');
     expect(root.textContent).toContain('<img src=x onerror="window.pwned=1">');
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
@@ -35,30 +41,65 @@ describe('BannerView', () => {
   it('is an alert for danger with a named dismiss button, and drops non-tel/mailto/http links', () => {
     const root = document.createElement('div');
     let dismissed = 0;
-    render(<BannerView model={model} linkCount="2 dangerous link(s)" onDismiss={() => dismissed++} />, root);
+    render(<BannerView model={model} linkCount="2 dangerous link(s)" expanded onToggle={noop} onDismiss={() => dismissed++} />, root);
     const section = root.querySelector('section')!;
     expect(section.getAttribute('role')).toBe('alert');
+    // The compact bar's hotline, then every action in the details.
     const links = [...root.querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['tel:31071000', null, 'https://www.investhk.gov.hk/']);
-    expect(links[2]!.getAttribute('rel')).toBe('noopener noreferrer');
-    const button = root.querySelector('button')!;
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['tel:31071000', 'tel:31071000', null, 'https://www.investhk.gov.hk/']);
+    expect(links[3]!.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(root.textContent).toContain('2 dangerous link(s)');
+    const button = root.querySelector<HTMLButtonElement>('button.dismiss')!;
     expect(button.getAttribute('aria-label')).toBe('Dismiss this warning');
     button.click();
     section.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(dismissed).toBe(2);
   });
 
+  it('is compact until "Details": the bar and the promise, the rest hidden, the toggle says its state', () => {
+    const root = document.createElement('div');
+    let toggled = 0;
+    const draw = (expanded: boolean) =>
+      render(<BannerView model={model} linkCount={null} expanded={expanded} onToggle={() => toggled++} onDismiss={noop} />, root);
+    draw(false);
+    const details = root.querySelector<HTMLElement>('.details')!;
+    const more = root.querySelector<HTMLButtonElement>('button.more')!;
+    expect(details.hidden).toBe(true);
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(more.textContent).toBe('Details');
+    expect(root.querySelector('.bar .hotline')!.getAttribute('href')).toBe('tel:31071000');
+    expect(root.querySelector('.promise')!.textContent).toBe(model.promise);
+    more.click();
+    expect(toggled).toBe(1);
+    draw(true);
+    expect(details.hidden).toBe(false);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(more.textContent).toBe('Less');
+  });
+
   it('is a status, not an alert, for caution', () => {
     const root = document.createElement('div');
-    render(<BannerView model={{ ...model, severity: 'caution' }} linkCount={null} onDismiss={() => undefined} />, root);
+    render(
+      <BannerView model={{ ...model, severity: 'caution' }} linkCount={null} expanded={false} onToggle={noop} onDismiss={noop} />,
+      root,
+    );
     expect(root.querySelector('section')!.getAttribute('role')).toBe('status');
   });
 
   it('has no dismiss control, and ignores Escape, when policy forbids dismissing', () => {
     const root = document.createElement('div');
     let dismissed = 0;
-    render(<BannerView model={{ ...model, dismissible: false }} linkCount={null} onDismiss={() => dismissed++} />, root);
-    expect(root.querySelector('button')).toBeNull();
+    render(
+      <BannerView
+        model={{ ...model, dismissible: false }}
+        linkCount={null}
+        expanded={false}
+        onToggle={noop}
+        onDismiss={() => dismissed++}
+      />,
+      root,
+    );
+    expect(root.querySelector('button.dismiss')).toBeNull();
     root.querySelector('section')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(dismissed).toBe(0);
   });

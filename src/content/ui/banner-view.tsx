@@ -10,13 +10,31 @@ export function safeHref(href: string): string | undefined {
   return /^(tel:|mailto:|https?:)/i.test(href) ? href : undefined;
 }
 
-export function BannerView({ model, onDismiss, linkCount }: { model: BannerModel; onDismiss: () => void; linkCount: string | null }) {
+export interface BannerViewProps {
+  model: BannerModel;
+  onDismiss: () => void;
+  /** "N dangerous links are marked", or null. */
+  linkCount: string | null;
+  /** Details shown (reasons, every action); the compact bar otherwise. */
+  expanded: boolean;
+  onToggle: () => void;
+  /** Where the host sits, for the border on the page side. */
+  placement?: 'top' | 'bottom';
+}
+
+/**
+ * The banner: a compact bar (source, title, the agency's hotline, "Details", "Dismiss") and
+ * the agency's promise; "Details" adds the reasons, the marked-link count and every action.
+ */
+export function BannerView({ model, onDismiss, linkCount, expanded, onToggle, placement = 'top' }: BannerViewProps) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && model.dismissible) onDismiss();
   };
+  const [hotline, ...others] = model.actions;
+  const hotlineHref = hotline ? safeHref(hotline.href) : undefined;
   return (
     <section
-      class={`banner ${model.severity}`}
+      class={`banner ${model.severity} ${placement} ${expanded ? 'expanded' : 'compact'}`}
       role={model.severity === 'danger' ? 'alert' : 'status'}
       aria-live={model.severity === 'danger' ? 'assertive' : 'polite'}
       aria-label={model.source}
@@ -25,36 +43,55 @@ export function BannerView({ model, onDismiss, linkCount }: { model: BannerModel
       data-agency={model.agency}
       onKeyDown={onKeyDown}
     >
-      <p class="source">⚠ {model.source}</p>
-      <h2 class="title">{model.title}</h2>
+      <div class="bar">
+        <h2 class="title">
+          <span class="source">⚠ {model.source}</span>
+          {model.title}
+        </h2>
+        {hotline && (
+          <a class="hotline" href={hotlineHref}>
+            {hotline.label}
+          </a>
+        )}
+        <div class="controls">
+          <button type="button" class="more" aria-expanded={expanded ? 'true' : 'false'} aria-controls="details" onClick={onToggle}>
+            {expanded ? model.lessText : model.detailsText}
+          </button>
+          {model.dismissible && (
+            <button type="button" class="dismiss" aria-label={model.dismissLabel} onClick={onDismiss}>
+              {model.dismissText}
+            </button>
+          )}
+        </div>
+      </div>
       <p class="promise">{model.promise}</p>
-      {model.reasons.length > 0 && (
-        <ul class="reasons">
-          {model.reasons.map((reason) => (
-            <li key={reason}>{reason}</li>
-          ))}
+      <div id="details" class="details" hidden={!expanded}>
+        {model.reasons.length > 0 && (
+          <ul class="reasons">
+            {model.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        )}
+        {linkCount && <p class="links">{linkCount}</p>}
+        <p class="todo">{model.whatToDo}</p>
+        <ul class="actions">
+          {[hotline, ...others].flatMap((action) => {
+            if (!action) return [];
+            const href = safeHref(action.href);
+            const external = href?.startsWith('http');
+            return [
+              <li key={action.href}>
+                <a href={href} target={external ? '_blank' : undefined} rel={external ? 'noopener noreferrer' : undefined}>
+                  {action.label}
+                </a>
+              </li>,
+            ];
+          })}
         </ul>
-      )}
-      {linkCount && <p class="links">{linkCount}</p>}
-      <p class="todo">{model.whatToDo}</p>
-      <ul class="actions">
-        {model.actions.map((action) => {
-          const href = safeHref(action.href);
-          const external = href?.startsWith('http');
-          return (
-            <li key={action.href}>
-              <a href={href} target={external ? '_blank' : undefined} rel={external ? 'noopener noreferrer' : undefined}>
-                {action.label}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-      {model.dismissible && (
-        <button type="button" class="dismiss" aria-label={model.dismissLabel} onClick={onDismiss}>
-          {model.dismissText}
-        </button>
-      )}
+        {model.provenance && <p class="provenance">{model.provenance}</p>}
+        {model.listedBy && <p class="provenance listed-by">{model.listedBy}</p>}
+      </div>
     </section>
   );
 }

@@ -1,11 +1,21 @@
 /**
  * Hosts for the extension's in-page UI, isolated from the page: an element with a random
  * custom-element name (a page cannot pre-define it), a closed shadow root (page scripts
- * cannot reach inside), `all: initial` and `!important` inline styles on the host (page
- * stylesheets cannot restyle or hide it: an inline important declaration beats any
- * stylesheet), and for overlays the top layer (`popover`), above any z-index. A
- * MutationObserver puts the host back if the page removes or restyles it.
+ * cannot reach inside), and every host property set by the shadow tree's own
+ * `:host { … !important }` rule: for important declarations the inner (shadow) context wins
+ * over the page's stylesheets and over its `style` attribute (CSS Cascade 5, "Context"), so
+ * the page cannot restyle, hide or move the host through CSS. Overlays live in the top layer
+ * (`popover`), above any z-index, and an {@link OverlayGuard} undoes structural tampering
+ * (removal, moves, attributes, later top-layer elements).
+ *
+ * Styles are *not* put on the host's `style` attribute: an outer-context declaration loses
+ * to the shadow tree's `:host { all: initial !important }`. That is why, before issue 11,
+ * the banner's `position: fixed` was silently reset to `static`; both browsers then turn a
+ * static top-layer element into an absolutely positioned one, Chromium at the viewport's
+ * top-left, Firefox at its static position after the page's content (the "Firefox
+ * placement bug": below the fold on a long page, last line clipped on a short one).
  */
+import { OverlayGuard } from './overlay-guard';
 
 const HOST_NAME = `asa-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -14,8 +24,16 @@ export function hostTagName(kind: string): string {
   return `${HOST_NAME}-${kind}`;
 }
 
-function applyStyles(host: HTMLElement, styles: Record<string, string>): void {
-  for (const [property, value] of Object.entries(styles)) host.style.setProperty(property, value, 'important');
+/** True for a host element of this page load's UI (banner, confirm dialog, marker). */
+export function isOwnHost(element: Element): boolean {
+  return element.localName.startsWith(`${HOST_NAME}-`);
+}
+
+/** A `:host` rule in which every declaration is `!important`. */
+export function hostRule(styles: Record<string, string>): string {
+  return `:host{${Object.entries(styles)
+    .map(([property, value]) => `${property}:${value} !important`)
+    .join(';')}}`;
 }
 
 export interface IsolatedUi {
@@ -23,6 +41,11 @@ export interface IsolatedUi {
   root: ShadowRoot;
   /** Removes the host for good (no re-insertion). */
   destroy(): void;
+}
+
+export interface OverlayUi extends IsolatedUi {
+  /** Replaces the host's extra styles (e.g. `inset` to move the banner to the bottom). */
+  setHostStyles(styles: Record<string, string>): void;
 }
 
 const OVERLAY_STYLES: Record<string, string> = {
@@ -44,71 +67,52 @@ const OVERLAY_STYLES: Record<string, string> = {
   filter: 'none',
   'clip-path': 'none',
   'pointer-events': 'auto',
+  'content-visibility': 'visible',
+  zoom: '1',
   'z-index': '2147483647',
 };
 
+export interface OverlayOptions {
+  /** Host styles added to the defaults (e.g. `inset` for a full-screen dialog). */
+  extraStyles?: Record<string, string>;
+  /** Stay above top-layer elements the page opens later, checked by hit test (danger, confirm). */
+  stayOnTop?: boolean;
+  /** Called when the page keeps fighting the host (see {@link OverlayGuard}). */
+  onFight?: (recentRepairs: number, why: string) => void;
+}
+
 /**
- * Creates a top-layer overlay host attached to `<html>`.
+ * Creates a top-layer overlay host attached to `<html>` (or to the page's open modal
+ * dialog), guarded against the page.
  *
  * @param kind - a short name for the host (`banner`, `confirm`).
  * @param css - the stylesheet for the shadow tree.
  * @param signal - aborting removes the host and stops guarding it.
- * @param extraStyles - host styles added to the defaults (e.g. `inset` for a dialog).
  */
-export function createOverlay(kind: string, css: string, signal: AbortSignal, extraStyles: Record<string, string> = {}): IsolatedUi {
+export function createOverlay(kind: string, css: string, signal: AbortSignal, options: OverlayOptions = {}): OverlayUi {
   const host = document.createElement(hostTagName(kind));
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important}${css}`;
-  root.append(style);
-  const styles = { ...OVERLAY_STYLES, ...extraStyles };
-  let destroyed = false;
-  let repairs = 0;
-
-  const attach = (): void => {
-    applyStyles(host, styles);
-    if (!host.isConnected) document.documentElement.append(host);
-    if (typeof host.showPopover === 'function') {
-      if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
-      try {
-        if (!host.matches(':popover-open')) host.showPopover();
-      } catch {
-        // Not connected or not supported: the fixed position and z-index still apply.
-      }
-    }
-  };
-  attach();
-
-  // Repair page tampering, with a cap so a hostile page cannot make us loop forever.
-  const observer = new MutationObserver(() => {
-    if (destroyed || repairs > 100) return;
-    const tampered =
-      !host.isConnected ||
-      host.hasAttribute('hidden') ||
-      host.style.getPropertyValue('display') !== 'block' ||
-      !host.matches(':popover-open');
-    if (!tampered) return;
-    repairs++;
-    host.removeAttribute('hidden');
-    attach();
-  });
-  observer.observe(document.documentElement, { childList: true });
-  observer.observe(host, { attributes: true });
-  // hidePopover() by the page changes no attribute: watch the toggle event instead.
-  host.addEventListener('toggle', (event) => {
-    if (!destroyed && repairs <= 100 && (event as ToggleEvent).newState === 'closed') {
-      repairs++;
-      attach();
-    }
-  });
-
+  style.textContent = `${hostRule({ ...OVERLAY_STYLES, ...options.extraStyles })}${css}`;
+  const placement = document.createElement('style');
+  root.append(style, placement);
+  const destroyed = new AbortController();
+  // Chrome 116+, Firefox 124+ (the manifest asks for 120 and 128).
+  const both = AbortSignal.any([signal, destroyed.signal]);
+  new OverlayGuard(host, both, { stayOnTop: options.stayOnTop ?? false, isOwn: isOwnHost, onFight: options.onFight });
   const destroy = (): void => {
-    destroyed = true;
-    observer.disconnect();
+    destroyed.abort();
     host.remove();
   };
   signal.addEventListener('abort', destroy, { once: true });
-  return { host, root, destroy };
+  return {
+    host,
+    root,
+    destroy,
+    setHostStyles: (styles) => {
+      placement.textContent = hostRule(styles);
+    },
+  };
 }
 
 /**
@@ -120,9 +124,8 @@ export function createInlineHost(anchor: Element, css: string): IsolatedUi {
   const host = document.createElement(hostTagName('mark'));
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important}${css}`;
+  style.textContent = `${hostRule({ all: 'initial', display: 'inline-block', visibility: 'visible', opacity: '1', 'vertical-align': 'baseline' })}${css}`;
   root.append(style);
-  applyStyles(host, { all: 'initial', display: 'inline-block', visibility: 'visible', opacity: '1', 'vertical-align': 'baseline' });
   anchor.after(host);
   return { host, root, destroy: () => host.remove() };
 }

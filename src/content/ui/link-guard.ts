@@ -1,11 +1,13 @@
 /**
- * Marks dangerous links and puts a confirm step before navigation. The marker is an
- * isolated inline element after the link; the link itself is not modified. Clicks
- * (mouse, keyboard Enter, middle click) on a marked link are stopped in the capture phase
- * at the window, before the page's own handlers.
+ * Marks dangerous links and opens them only after the confirm step. The marker is an
+ * isolated inline element after the link; the link itself is not modified. Clicks are not
+ * caught here: the per-page script's click guard (`src/content/click-guard.ts`) listens from
+ * `document_start`, before any page script, and hands a flagged link to {@link LinkGuard.open}.
  */
 import type { FlaggedLink } from '../../shared/messaging/protocol';
 import type { LinkUiStrings } from '../../shared/ui/banner-model';
+import type { OpenIntent } from '../content-ui';
+import { openHref } from '../open-href';
 import { MARKER_CSS } from './banner-styles';
 import { createInlineHost } from './isolated-host';
 
@@ -18,18 +20,14 @@ export interface GuardedLink {
 export class LinkGuard {
   private readonly guarded = new WeakMap<Element, GuardedLink>();
   private readonly markers = new WeakMap<Element, HTMLElement>();
+  private readonly all = new Set<Element>();
 
   constructor(
     signal: AbortSignal,
     private readonly confirm: (link: GuardedLink, strings: LinkUiStrings) => Promise<boolean>,
   ) {
-    const onClick = (event: MouseEvent) => this.intercept(event);
-    window.addEventListener('click', onClick, { capture: true, signal });
-    window.addEventListener('auxclick', onClick, { capture: true, signal });
     signal.addEventListener('abort', () => this.clear(), { once: true });
   }
-
-  private readonly all = new Set<Element>();
 
   /** Marks `element` as dangerous (idempotent). */
   mark(element: Element, link: GuardedLink): void {
@@ -47,6 +45,25 @@ export class LinkGuard {
     this.markers.set(element, ui.host);
   }
 
+  /** The marked links, in marking order. */
+  marked(): Iterable<Element> {
+    return this.all;
+  }
+
+  /**
+   * The confirm step for a marked link the user activated; opens it only if they choose to.
+   *
+   * @returns false when `element` is not marked (nothing was shown).
+   */
+  open(element: Element, intent: OpenIntent): boolean {
+    const link = this.guarded.get(element);
+    if (!link) return false;
+    void this.confirm(link, link.strings).then((proceed) => {
+      if (proceed) openHref(link.href, intent);
+    });
+    return true;
+  }
+
   /** Removes every marker (the feed changed, or the script is shutting down). */
   clear(): void {
     for (const element of this.all) {
@@ -55,29 +72,5 @@ export class LinkGuard {
       this.guarded.delete(element);
     }
     this.all.clear();
-  }
-
-  private findGuarded(event: Event): [Element, GuardedLink] | null {
-    for (const node of event.composedPath()) {
-      if (node instanceof Element) {
-        const link = this.guarded.get(node);
-        if (link) return [node, link];
-      }
-    }
-    return null;
-  }
-
-  private intercept(event: MouseEvent): void {
-    const hit = this.findGuarded(event);
-    if (!hit) return;
-    const [element, link] = hit;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    const newTab = event.button === 1 || event.ctrlKey || event.metaKey || event.shiftKey || element.getAttribute('target') === '_blank';
-    void this.confirm(link, link.strings).then((proceed) => {
-      if (!proceed) return;
-      if (newTab) window.open(link.href, '_blank', 'noopener,noreferrer');
-      else window.location.assign(link.href);
-    });
   }
 }

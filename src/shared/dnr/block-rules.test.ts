@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../match/matcher';
 import { casesFeed, defaultFeed, defaultFeedInput } from '../match/testing/test-feed';
 import { parseFeed } from '../feed/validate-feed';
-import { allowRule, blockRulesFor, HOSTS_PER_RULE, type DnrRule } from './block-rules';
+import { allowRule, blockRulesFor, hasEscapedUnreserved, HOSTS_PER_RULE, learnedBlockRule, ruleProblem, type DnrRule } from './block-rules';
 
 const PAGE = 'chrome-extension://abc/src/interstitial/index.html';
 
@@ -24,8 +24,12 @@ function redirected(rules: DnrRule[], url: string, tabId = 1): string | null {
   const rule = evaluate(rules, url, tabId);
   if (rule?.action.type !== 'redirect') return null;
   const match = new RegExp(rule.condition.regexFilter!, 'i').exec(url)!;
-  // RE2 substitution: \\N is group N, \\\\ a backslash; everything else is literal.
-  return rule.action.redirect.regexSubstitution.replace(/\\(\d|\\)/g, (_, g: string) => (g === '\\' ? '\\' : (match[Number(g)] ?? '')));
+  // RE2 substitution: \\N is group N, \\\\ a backslash; everything else is literal. The
+  // substitution replaces the match only: the rest of the URL stays after it.
+  const replacement = rule.action.redirect.regexSubstitution.replace(/\\(\d|\\)/g, (_, g: string) =>
+    g === '\\' ? '\\' : (match[Number(g)] ?? ''),
+  );
+  return url.slice(0, match.index) + replacement + url.slice(match.index + match[0].length);
 }
 
 describe('blockRulesFor', () => {
@@ -102,8 +106,74 @@ describe('blockRulesFor', () => {
     // Budget of 55 regex rules minus the 50 reserved for "continue anyway": 5.
     const tight = blockRulesFor(big, { interstitialUrl: PAGE, maxRegexRules: 55 });
     expect(tight.stats).toMatchObject({ scamHosts: HOSTS_PER_RULE * 2 + 5, scamPaths: 2, lookalikePatterns: 0, regexRules: 5 });
-    expect(tight.dropped.length).toBe(5);
-    expect(tight.dropped[0]).toMatch(/lookalike pattern/);
+    expect(tight.dropped.length).toBe(6);
+    expect(tight.dropped[0]).toMatch(/percent-escaped paths on shared.example/);
+    expect(tight.dropped[1]).toMatch(/lookalike pattern/);
+  });
+});
+
+describe('path rules in the normal form (trust model, issue 12)', () => {
+  const input = defaultFeedInput();
+  input.agencies[0]!.scam_entries = [
+    { host: 'sites.example-hosting.net', path_prefix: '/investhk' },
+    { host: 'sites.example-hosting.net', path_prefix: '/申請' },
+    { host: 'other.example-hosting.net', path_prefix: '/x' },
+  ];
+  const feed = parseFeed(input);
+  const { rules, dropped } = blockRulesFor(feed, { interstitialUrl: PAGE });
+
+  it('every regex is ASCII (Chromium refuses the whole update otherwise) and the rules are case-insensitive', () => {
+    expect(dropped).toEqual([]);
+    for (const rule of rules) expect(ruleProblem(rule)).toBeNull();
+    const paths = rules.filter((r) => r.condition.regexFilter?.includes('example-hosting'));
+    for (const rule of paths) expect(rule.condition.isUrlFilterCaseSensitive).toBe(false);
+  });
+
+  it('blocks every spelling of the prefix, keeps the rest of the URL in the fragment, and leaves other paths alone', () => {
+    for (const url of [
+      'http://sites.example-hosting.net/investhk/pay?x=1',
+      'https://sites.example-hosting.net:8443/INVESTHK/pay',
+      'http://sites.example-hosting.net/%69nvesthk/pay',
+      'http://sites.example-hosting.net/inv%65sthk',
+      `http://sites.example-hosting.net${new URL('http://h/申請/form').pathname}`,
+      `http://sites.example-hosting.net${new URL('http://h/申請/form').pathname.toLowerCase()}`,
+    ]) {
+      expect(redirected(rules, url), url).toBe(`${PAGE}#${url}`);
+    }
+    expect(redirected(rules, 'http://sites.example-hosting.net/about%20us')).toBeNull();
+    expect(redirected(rules, 'http://sites.example-hosting.net/other')).toBeNull();
+    expect(redirected(rules, 'http://www.sites.example-hosting.net/investhk')).toBeNull();
+    expect(hasEscapedUnreserved('/%69nvesthk')).toBe(true);
+    expect(hasEscapedUnreserved('/about%20us%2F')).toBe(false);
+  });
+
+  it('ruleProblem catches a non-ASCII regex before the browser does', () => {
+    const bad: DnrRule = {
+      id: 1,
+      priority: 1,
+      action: { type: 'allow' },
+      condition: { regexFilter: '^https://x/申請', resourceTypes: ['main_frame'] },
+    };
+    expect(ruleProblem(bad)).toMatch(/non-ASCII/);
+  });
+
+  it('agencies from user feeds: their official domains do not unblock a higher agency’s lookalike pattern', () => {
+    const input2 = defaultFeedInput();
+    input2.agencies.push({
+      ...structuredClone(input2.agencies[0]!),
+      id: 'payments',
+      names: { en: 'Payments' },
+      aliases: [],
+      official_domains: ['secure-pay.top'],
+      brand_tokens: undefined,
+    });
+    const merged = parseFeed(input2);
+    const ranked = blockRulesFor(merged, { interstitialUrl: PAGE, lowerRanked: new Set(['payments']) });
+    expect(redirected(ranked.rules, 'http://investhk.gov.hk.secure-pay.top/pay')).not.toBeNull();
+    expect(redirected(ranked.rules, 'http://secure-pay.top/')).toBeNull();
+    // Without the ranking, the claim would unblock it: the reason for the tiers.
+    const flat = blockRulesFor(merged, { interstitialUrl: PAGE });
+    expect(redirected(flat.rules, 'http://investhk.gov.hk.secure-pay.top/pay')).toBeNull();
   });
 });
 
@@ -115,5 +185,17 @@ describe('allowRule', () => {
     expect(redirected(withAllow, 'http://investhk.gov.hk.secure-pay.top/pay', 8)).not.toBeNull();
     expect(redirected(withAllow, 'http://www.investhk.gov.hk.secure-pay.top/pay', 7)).not.toBeNull();
     expect(redirected(withAllow, 'http://investhk-verify.example/', 7)).not.toBeNull();
+  });
+});
+
+describe('learnedBlockRule', () => {
+  it('redirects a host the engine judged to the warning page, below official domains and "continue anyway"', () => {
+    const { rules } = blockRulesFor(defaultFeed(), { interstitialUrl: PAGE });
+    const learned = learnedBlockRule(900_000, ['invest-hk.gov-hk.support', 'investhk.gov.hk'], { interstitialUrl: PAGE });
+    const all = [...rules, learned];
+    expect(redirected(all, 'https://invest-hk.gov-hk.support/pay?ref=1')).toBe(`${PAGE}#https://invest-hk.gov-hk.support/pay?ref=1`);
+    // Even a host learned by mistake cannot block an official domain.
+    expect(redirected(all, 'https://www.investhk.gov.hk/')).toBeNull();
+    expect(redirected([...all, allowRule(1_000_001, 3, 'invest-hk.gov-hk.support')], 'https://invest-hk.gov-hk.support/', 3)).toBeNull();
   });
 });

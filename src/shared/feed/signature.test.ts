@@ -83,3 +83,42 @@ describe('Ed25519 feed signatures', () => {
     expect(() => parsePrivateKeyFile({ format: 'x' })).toThrow(/private key/);
   });
 });
+
+describe('trusted keys must be safe (RFC 8032 §5.1.3; small-order points)', () => {
+  const b64 = (hex: string) => btoa(String.fromCharCode(...hex.match(/../g)!.map((h) => parseInt(h, 16))));
+  // The identity point, a point of order 2 and one of order 8 (encodings from the Ed25519 torsion subgroup).
+  const SMALL_ORDER = [
+    '0100000000000000000000000000000000000000000000000000000000000000',
+    'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+    'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+  ];
+  // y = p (non-canonical 0), and the identity with the x sign bit set ("negative zero").
+  const NON_CANONICAL = [
+    'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+    '0100000000000000000000000000000000000000000000000000000000000080',
+  ];
+
+  it('refuses small-order and non-canonical public keys', () => {
+    for (const hex of SMALL_ORDER) expect(() => decodePublicKey(b64(hex))).toThrow(/small-order/);
+    for (const hex of NON_CANONICAL) expect(() => decodePublicKey(b64(hex))).toThrow(/non-canonical|not a valid Ed25519 point/);
+  });
+
+  it('a "signature" under the identity key is never accepted, and the reason names the unsafe key', async () => {
+    const identity = b64(SMALL_ORDER[0]!);
+    const keyId = (
+      await crypto.subtle.digest(
+        'SHA-256',
+        Uint8Array.from(atob(identity), (c) => c.charCodeAt(0)),
+      )
+    ).slice(0, 8);
+    const id = [...new Uint8Array(keyId)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    // R = identity, S = 0: the forgery that verifies under the identity key in lax verifiers.
+    const forged = signatureFile([{ key_id: id, signature: b64(SMALL_ORDER[0]! + '00'.repeat(32)) }]);
+    await expect(verifyFeedValue(feedValue(), forged, [identity])).rejects.toMatchObject({ code: 'weak-key' });
+  });
+
+  it('parses the signature file strictly (a duplicated member is refused)', () => {
+    const text = JSON.stringify(signatureFile([{ key_id: 'a', signature: 'b' }])).replace('"format"', '"format":"x","format"');
+    expect(() => parseSignatureFile(text)).toThrow(/twice/);
+  });
+});

@@ -17,6 +17,8 @@
 import { canonicalBytes } from './canonical-json';
 import { fromBase64, toBase64, toHex } from './base64';
 import { FeedRejection } from './feed-rejection';
+import { weakPublicKeyReason } from './public-key';
+import { parseStrictJson } from './strict-json';
 
 const ED25519 = { name: 'Ed25519' } as const;
 
@@ -57,10 +59,20 @@ function buf(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
 }
 
+/** Thrown by {@link decodePublicKey} for a key that decodes but must never be trusted. */
+export class WeakKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WeakKeyError';
+  }
+}
+
 /**
- * The raw 32 bytes of a public key written as base64.
+ * The raw 32 bytes of a public key written as base64, checked as a trustworthy key
+ * (`public-key.ts`: canonical encoding, not of small order).
  *
- * @throws Error when the text is not base64 of exactly 32 bytes.
+ * @throws Error when the text is not base64 of exactly 32 bytes; WeakKeyError when the
+ *   bytes are a small-order or non-canonical point.
  */
 export function decodePublicKey(text: string): Uint8Array {
   let raw: Uint8Array;
@@ -70,7 +82,14 @@ export function decodePublicKey(text: string): Uint8Array {
     throw new Error(`public key "${text.slice(0, 20)}…" is not base64`);
   }
   if (raw.length !== 32) throw new Error(`public key must be 32 bytes of base64 (got ${raw.length} bytes)`);
+  const weak = weakPublicKeyReason(raw);
+  if (weak) throw new WeakKeyError(`public key ${toBase64(raw).slice(0, 12)}… ${weak}`);
   return raw;
+}
+
+/** The key id of raw key bytes, without checking them (for naming a weak key in a message). */
+async function rawKeyId(raw: Uint8Array): Promise<string> {
+  return toHex(new Uint8Array(await subtle().digest('SHA-256', buf(raw))).subarray(0, 8));
 }
 
 /**
@@ -140,9 +159,9 @@ export function signatureFile(entries: SignatureEntry[]): SignatureFile {
 export function parseSignatureFile(text: string): SignatureFile {
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
-    throw new FeedRejection('bad-signature-file', 'the signature file is not JSON');
+    value = parseStrictJson(text, 'signature file');
+  } catch (error) {
+    throw new FeedRejection('bad-signature-file', `the signature file is not JSON: ${(error as Error).message}`);
   }
   const v = value as Partial<SignatureFile> | null;
   const entriesOk =
@@ -155,50 +174,102 @@ export function parseSignatureFile(text: string): SignatureFile {
   return v as SignatureFile;
 }
 
+/** Which keys signed a feed: the ids of the keys whose signature over the feed verifies. */
+export interface VerifiedSignatures {
+  /** Ids of the trusted keys whose signature verified (first one first). */
+  trusted: string[];
+  /** Ids of the `alsoCheck` keys whose signature verified (e.g. keys a feed id is bound to). */
+  also: string[];
+}
+
 /**
- * Verifies a feed's JSON value against its detached signatures and the trusted keys.
+ * Verifies a feed's JSON value against its detached signatures.
  *
  * @param feedValue - the parsed feed JSON (before schema validation).
  * @param sig - the parsed signature file.
  * @param trustedKeys - base64 public keys the reader trusts for this feed (several while
- *   keys rotate). Malformed keys are ignored.
- * @returns the id of the trusted key whose signature verified.
- * @throws FeedRejection `untrusted-key` when no signature is by a trusted key,
- *   `bad-signature` when signatures by trusted keys exist but none verifies.
+ *   keys rotate). Malformed keys are ignored; weak keys (small-order, non-canonical) are
+ *   never used and named when a signature claims one.
+ * @param alsoCheck - more base64 keys whose signatures are checked and reported but do not
+ *   make the feed acceptable by themselves (the keys its feed id is bound to).
+ * @returns the ids of the keys whose signatures verified; at least one trusted.
+ * @throws FeedRejection `weak-key` when the signatures are by a trusted key that must not be
+ *   trusted, `untrusted-key` when no signature is by a trusted key, `bad-signature` when
+ *   signatures by trusted keys exist but none verifies.
  */
-export async function verifyFeedValue(feedValue: unknown, sig: SignatureFile, trustedKeys: readonly string[]): Promise<string> {
-  const trusted = new Map<string, Uint8Array>();
-  for (const key of trustedKeys) {
-    try {
-      trusted.set(await keyIdOf(key), decodePublicKey(key));
-    } catch {
-      // a malformed trusted key cannot verify anything
+export async function verifyFeedSignatures(
+  feedValue: unknown,
+  sig: SignatureFile,
+  trustedKeys: readonly string[],
+  alsoCheck: readonly string[] = [],
+): Promise<VerifiedSignatures> {
+  const decode = async (keys: readonly string[]) => {
+    const usable = new Map<string, Uint8Array>();
+    const weak = new Map<string, string>();
+    for (const key of keys) {
+      try {
+        usable.set(await keyIdOf(key), decodePublicKey(key));
+      } catch (error) {
+        if (error instanceof WeakKeyError) {
+          try {
+            weak.set(await rawKeyId(fromBase64(key.trim().replace(/^ed25519:/i, ''))), error.message);
+          } catch {
+            // not even base64
+          }
+        }
+        // a malformed trusted key cannot verify anything
+      }
     }
-  }
+    return { usable, weak };
+  };
+  const trusted = await decode(trustedKeys);
+  const also = await decode(alsoCheck);
   const message = buf(canonicalBytes(feedValue));
-  let triedTrusted = false;
-  for (const entry of sig.signatures) {
-    const raw = trusted.get(entry.key_id);
-    if (!raw) continue;
-    triedTrusted = true;
+  const verifies = async (raw: Uint8Array, entry: SignatureEntry): Promise<boolean> => {
     let signature: Uint8Array;
     try {
       signature = fromBase64(entry.signature);
     } catch {
-      continue;
+      return false;
     }
-    if (signature.length !== 64) continue;
+    if (signature.length !== 64) return false;
     const publicKey = await subtle().importKey('raw', buf(raw), ED25519, false, ['verify']);
-    if (await subtle().verify(ED25519, publicKey, buf(signature), message)) return entry.key_id;
+    return subtle().verify(ED25519, publicKey, buf(signature), message);
+  };
+  const result: VerifiedSignatures = { trusted: [], also: [] };
+  let triedTrusted = false;
+  let weakClaimed: string | null = null;
+  for (const entry of sig.signatures) {
+    const raw = trusted.usable.get(entry.key_id);
+    if (raw) {
+      triedTrusted = true;
+      if (!result.trusted.includes(entry.key_id) && (await verifies(raw, entry))) result.trusted.push(entry.key_id);
+    } else if (trusted.weak.has(entry.key_id)) {
+      weakClaimed = trusted.weak.get(entry.key_id)!;
+    }
+    const alsoRaw = also.usable.get(entry.key_id);
+    if (alsoRaw && !result.also.includes(entry.key_id) && (await verifies(alsoRaw, entry))) result.also.push(entry.key_id);
   }
+  if (result.trusted.length > 0) return result;
+  if (!triedTrusted && weakClaimed) throw new FeedRejection('weak-key', `the trusted key is unsafe and never used: ${weakClaimed}`);
   if (!triedTrusted) {
     throw new FeedRejection(
       'untrusted-key',
-      `signed by key ${sig.signatures.map((s) => s.key_id).join(', ')}, which is not among the trusted keys (${[...trusted.keys()].join(', ') || 'none'})`,
+      `signed by key ${sig.signatures.map((s) => s.key_id).join(', ')}, which is not among the trusted keys (${[...trusted.usable.keys()].join(', ') || 'none'})`,
     );
   }
   throw new FeedRejection(
     'bad-signature',
     'the signature does not match the feed (the feed was changed after signing, or the signature is damaged)',
   );
+}
+
+/**
+ * Verifies a feed's JSON value against its detached signatures and the trusted keys.
+ *
+ * @returns the id of the trusted key whose signature verified.
+ * @throws FeedRejection as {@link verifyFeedSignatures}.
+ */
+export async function verifyFeedValue(feedValue: unknown, sig: SignatureFile, trustedKeys: readonly string[]): Promise<string> {
+  return (await verifyFeedSignatures(feedValue, sig, trustedKeys)).trusted[0]!;
 }

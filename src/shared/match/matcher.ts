@@ -122,6 +122,7 @@
  * (`trusted-publisher`).
  */
 import type { Agency, Feed } from '../feed/feed-schema';
+import { pathHasPrefix } from '../feed/path-prefix';
 import { displayedHosts } from './displayed-host';
 import { toAsciiHost } from './host';
 import { ChineseFolder } from './cjk-fold';
@@ -316,7 +317,7 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
       return withTarget(verdict(input, 'unrelated', null, [...unwrapReasons, `opaque-redirect:${opaque}`]));
     }
     const paths = scamPaths.get(targetHost);
-    const pathHit = paths?.find((p) => target.pathname.startsWith(p.prefix));
+    const pathHit = paths?.find((p) => pathHasPrefix(target.pathname, p.prefix));
     if (pathHit) return withTarget(verdict(input, 'blocklisted', pathHit.agency, [...unwrapReasons, 'scam-url-prefix']));
     const byHost = judgeHost(targetHost);
     if (tooDeep && byHost.severity !== 'danger') {

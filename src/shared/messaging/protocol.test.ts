@@ -18,6 +18,9 @@ describe('protocol request schemas', () => {
     expect(accepts('ui-state', { tabId: 7 })).toBe(true);
     expect(accepts('settings-update', { patch: { language: 'zh-Hant' } })).toBe(true);
     expect(accepts('interstitial-continue', { url: 'https://scam.example/' })).toBe(true);
+    expect(accepts('interstitial-continue', { url: 'https://mail.example/', reason: 'hidden' })).toBe(true);
+    expect(accepts('interstitial-info', { url: 'https://scam.example/', reason: 'page' })).toBe(true);
+    expect(accepts('banner-fought', { pageUrl: 'https://mail.example/', agency: 'investhk', repairs: 8 })).toBe(true);
   });
 
   it('refuses wrong types, extra fields and oversized payloads', () => {
@@ -32,6 +35,8 @@ describe('protocol request schemas', () => {
     expect(accepts('settings-update', { patch: { language: 'klingon' } })).toBe(false);
     expect(accepts('settings-update', { patch: { feeds: [] } })).toBe(false);
     expect(accepts('ui-state', { tabId: -1 })).toBe(false);
+    expect(accepts('interstitial-info', { url: 'https://scam.example/', reason: 'trust-me' })).toBe(false);
+    expect(accepts('banner-fought', { pageUrl: 'https://mail.example/', agency: 'investhk', repairs: -1 })).toBe(false);
   });
 
   it('names who may send each message', () => {
@@ -40,6 +45,7 @@ describe('protocol request schemas', () => {
     expect(from['ui-state']).toEqual(['extension-page']);
     expect(from['feed-subscribe']).toEqual(['extension-page']);
     expect(from['interstitial-continue']).toEqual(['interstitial']);
+    expect(from['banner-fought']).toEqual(['content']);
     // No message is open to every kind of sender.
     for (const senders of Object.values(from)) expect(senders.length).toBe(1);
   });

@@ -9,14 +9,16 @@
  * per-page script.
  *
  * content script → background: `page-check`, `links-check`, `text-check`, `banner-dismissed`,
- *   `ui-inject`
+ *   `ui-inject`, `banner-fought`
  * extension pages (popup, options) → background: `ui-state`, `settings-update`,
- *   `feed-subscribe`, `feed-unsubscribe`, `feed-check-now`
+ *   `feed-preview`, `feed-subscribe`, `feed-unsubscribe`, `feed-check-now`
  * interstitial → background: `interstitial-info`, `interstitial-continue`
- * background → content script: `verdicts-changed` (the active feed changed: check again)
+ * background → content script: `verdicts-changed` (the active feed changed: check again),
+ *   `show-banner` (to the top frame: a frame's finding, one banner per tab)
  */
 import { z } from 'zod';
-import type { Feed } from '../feed/feed-schema';
+import type { Feed, LocalizedText } from '../feed/feed-schema';
+import type { FeedSource, Provenance } from '../feed/trust-model';
 import type { UiLanguage } from '../i18n/i18n';
 import type { Verdict } from '../match/verdict';
 import { allowlistSchema, dismissedSchema, languagePreferenceSchema, type Settings } from '../settings/settings';
@@ -45,6 +47,8 @@ export const MAX_URL_CHARS = 8192;
 const url = z.string().max(MAX_URL_CHARS);
 const linkSampleSchema = z.object({ href: url, text: z.string().max(MAX_LINK_TEXT_CHARS) }).strict();
 const empty = z.object({}).strict();
+/** Why the warning page is shown (see `shared/navigation/warning-page.ts`). */
+const warningReason = z.enum(['page', 'hidden']);
 
 /** Every message to the background: its allowed senders and its request schema. */
 export const PROTOCOL = {
@@ -60,6 +64,15 @@ export const PROTOCOL = {
   'banner-dismissed': { from: ['content'], request: z.object({ pageUrl: url, agency: z.string().max(64) }).strict() },
   /** Inject the page UI (banner, markers, confirm step) into the sender's frame. */
   'ui-inject': { from: ['content'], request: empty },
+  /**
+   * The page keeps removing, hiding or covering a banner (`repairs` in the page UI's window):
+   * the background may escalate outside the page (badge, warning page). Answers the warning
+   * page's address to go to, or null (the user chose "continue anyway" there).
+   */
+  'banner-fought': {
+    from: ['content'],
+    request: z.object({ pageUrl: url, agency: z.string().max(64), repairs: z.number().int().nonnegative().max(1_000_000) }).strict(),
+  },
   'ui-state': { from: ['extension-page'], request: z.object({ tabId: z.number().int().nonnegative().optional() }).strict() },
   'settings-update': {
     from: ['extension-page'],
@@ -69,17 +82,23 @@ export const PROTOCOL = {
       })
       .strict(),
   },
+  /**
+   * Fetch and check a feed without subscribing: what it would add (agencies, official
+   * domains, contacts) and what it may not do. The options page shows it before `feed-subscribe`.
+   */
+  'feed-preview': { from: ['extension-page'], request: z.object({ url: z.string().max(2048), publicKey: z.string().max(200) }).strict() },
+  /** Subscribe after the preview: checked again; refused (nothing subscribed) when the feed is rejected or conflicts. */
   'feed-subscribe': { from: ['extension-page'], request: z.object({ url: z.string().max(2048), publicKey: z.string().max(200) }).strict() },
   'feed-unsubscribe': { from: ['extension-page'], request: z.object({ url: z.string().max(2048) }).strict() },
   'feed-check-now': { from: ['extension-page'], request: empty },
   /** The interstitial asks what to show for `url` (the blocked URL from its fragment). */
-  'interstitial-info': { from: ['interstitial'], request: z.object({ url }).strict() },
+  'interstitial-info': { from: ['interstitial'], request: z.object({ url, reason: warningReason.optional() }).strict() },
   /**
    * The user confirmed "continue anyway": allow the URL's host in the sender's tab for a
-   * limited time. Refused (`ok: false`) for URLs the active feed does not block and for
-   * senders outside a tab.
+   * limited time. Refused (`ok: false`) for URLs the active feed does not block, for senders
+   * outside a tab, and from a framed interstitial (a page could frame it and trick a click).
    */
-  'interstitial-continue': { from: ['interstitial'], request: z.object({ url }).strict() },
+  'interstitial-continue': { from: ['interstitial'], request: z.object({ url, reason: warningReason.optional() }).strict() },
 } as const satisfies Record<string, { from: readonly SenderKind[]; request: z.ZodType }>;
 
 /** Names of the messages the background answers. */
@@ -115,6 +134,12 @@ export interface PageReport {
    * sends page text for a `text-check` only when the folded text contains one.
    */
   mentionNeedles: string[];
+  /**
+   * The page itself is dangerous (its address is blocklisted or a lookalike, and the user did
+   * not choose "continue anyway" for it in this tab): the warning page's address, which the
+   * frame opens in place of the page. Null otherwise.
+   */
+  warnAt: string | null;
 }
 
 /** The state of one feed subscription, as the popup and options page show it. */
@@ -139,17 +164,56 @@ export interface FeedStatus {
   lastErrorCode?: string | null;
   /** Number of agencies in this feed's last good version (null when never fetched). */
   agencies?: number | null;
-  /** fresh; stale (not confirmed for more than twice the refresh interval); expired; never fetched. */
+  /** fresh; stale (not confirmed for more than twice the refresh interval); expired (no longer counts); never fetched. */
   state: 'fresh' | 'stale' | 'expired' | 'never-fetched';
+  /** The publisher named by the feed's last good version. */
+  publisher?: LocalizedText | null;
+  /** What the trust model did not take from this feed, in plain words (`FeedConflict.message`). */
+  conflicts?: string[];
+}
+
+/** One agency a feed would add, as the options page shows it before subscribing. */
+export interface PreviewAgency {
+  id: string;
+  names: LocalizedText;
+  officialDomains: string[];
+  hotline: string;
+  email: string | null;
+  website: string;
+  scamEntries: number;
+}
+
+/** The answer to `feed-preview`. */
+export interface FeedPreview {
+  ok: boolean;
+  /** Why the feed cannot be added, in plain words (rejection or conflict). */
+  error?: string;
+  /** Reason code: a `RejectionCode`, a conflict reason, or `policy`. */
+  code?: string;
+  feedId?: string;
+  publisher?: LocalizedText;
+  sequence?: number;
+  expiresAt?: string;
+  /** Agencies it would add (new ones; agencies it only adds scam entries to are not listed). */
+  agencies?: PreviewAgency[];
+  /** Scam entries in the whole feed. */
+  scamEntries?: number;
+  /** What it may not do (each refused), in plain words. */
+  conflicts?: string[];
 }
 
 export type { PolicyState } from '../settings/managed-policy';
+export type { FeedSource, Provenance };
 import type { PolicyState } from '../settings/managed-policy';
 
 /** Everything the popup and options page render. */
 export interface UiState {
   /** The merged active feed the matcher uses (agencies and help contacts). */
   feed: Feed;
+  /** Where each agency of `feed` comes from (trust model; `shared/feed/trust-model.ts`). */
+  provenance: Record<string, Provenance>;
+  /** Rules the browser could not use: those pages are not blocked in advance (the banner still warns). */
+  notPreBlocked: string[];
   feeds: FeedStatus[];
   settings: Settings;
   policy: PolicyState;
@@ -175,6 +239,12 @@ export interface InterstitialInfo {
   title: string;
   /** Why it was blocked, in plain words. */
   explanation: string;
+  /** Which feed the agency's details come from ("From: …"), '' without an agency. */
+  provenance: string;
+  /** Which feed listed the blocked address, when another than the agency's ('' otherwise). */
+  listedBy: string;
+  /** False when managed policy removes "Continue anyway" (`allowContinueAnyway: false`). */
+  continueAllowed: boolean;
   /** The agency's own promise from the feed ('' without an agency). */
   promise: string;
   promiseLead: string;
@@ -183,12 +253,21 @@ export interface InterstitialInfo {
   actions: BannerLink[];
   goBack: string;
   continueAnyway: string;
+  /** Framed warning page: opens it in its own tab (where "continue anyway" is offered). */
+  openInTab: string;
   confirmTitle: string;
   confirmBody: string;
   confirmYes: string;
   confirmNo: string;
   /** How long "continue anyway" lasts, in minutes. */
   allowMinutes: number;
+  /** Why it is shown: the page's address, or the page hid the in-page warning. */
+  reason: 'page' | 'hidden';
+  /**
+   * History entries "Go back" goes back: 2 when the scam page committed before the service
+   * worker's warning page was pushed after it, else 1.
+   */
+  backSteps: number;
 }
 
 /** The result of a subscription change, with every feed's status afterwards. */
@@ -205,8 +284,10 @@ export interface Responses {
   'text-check': { verdict: Verdict; banner: BannerModel | null };
   'banner-dismissed': { ok: true };
   'ui-inject': { ok: boolean };
+  'banner-fought': { warnAt: string | null };
   'ui-state': UiState;
   'settings-update': Settings;
+  'feed-preview': FeedPreview;
   'feed-subscribe': FeedChange;
   'feed-unsubscribe': FeedChange;
   'feed-check-now': { feeds: FeedStatus[] };
@@ -217,6 +298,8 @@ export interface Responses {
 /** Messages from the background to content scripts: name → response. */
 export interface ToContent {
   'verdicts-changed': { request: Record<string, never>; response: { ok: true } };
+  /** Shows a banner for a finding in one of the tab's frames (sent to frame 0 only). */
+  'show-banner': { request: { model: BannerModel }; response: { ok: true } };
 }
 
 /** The request type of a message to the background (what its schema accepts). */

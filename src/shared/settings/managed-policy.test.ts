@@ -19,8 +19,30 @@ describe('managed policy', () => {
     expect(parsePolicy(['feedUrls']).policy).toEqual({});
   });
 
-  it('refuses feed URLs that are not http(s)', () => {
-    expect(parsePolicy({ feedUrls: ['file:///etc/passwd'] }).policy).toEqual({});
+  it('refuses feed URLs that are not https (loopback http for development), item by item', () => {
+    const { policy, problems } = parsePolicy({
+      feedUrls: ['file:///etc/passwd', 'http://feeds.example/f.json', 'https://feeds.example/f.json', 'http://127.0.0.1:8080/f.json'],
+    });
+    expect(policy).toEqual({ feedUrls: ['https://feeds.example/f.json', 'http://127.0.0.1:8080/f.json'] });
+    expect(problems).toEqual([expect.stringContaining('feedUrls[0]'), expect.stringContaining('feedUrls[1]')]);
+  });
+
+  it('refuses small-order and non-canonical trusted keys, keeping the safe ones', () => {
+    const identity = btoa(String.fromCharCode(1, ...new Array(31).fill(0)));
+    const safe = 'Seco155LtcQJmUaehn2cUz7DvypbVfaPpS0r7XkWi1I=';
+    const { policy, problems } = parsePolicy({ trustedKeys: [identity, safe, 'not a key'] });
+    expect(policy).toEqual({ trustedKeys: [safe] });
+    expect(problems).toHaveLength(2);
+  });
+
+  it('allowDismiss: false also locks the allowlist; allowUserAllowlist and allowContinueAnyway lock theirs', () => {
+    expect(policyState({ allowDismiss: false })).toMatchObject({ locked: ['dismissed', 'allowlist'], allowUserAllowlist: false });
+    expect(policyState({ allowUserAllowlist: false })).toMatchObject({
+      locked: ['allowlist'],
+      allowUserAllowlist: false,
+      allowDismiss: true,
+    });
+    expect(policyState({ allowContinueAnyway: false })).toMatchObject({ locked: ['continueAnyway'], allowContinueAnyway: false });
   });
 
   it('gives defaults for what the policy does not set', () => {
@@ -37,6 +59,8 @@ describe('managed policy', () => {
       locked: [],
       allowUserFeeds: true,
       allowDismiss: true,
+      allowUserAllowlist: true,
+      allowContinueAnyway: true,
       refreshIntervalMinutes: null,
       reportAddress: null,
     });
@@ -47,7 +71,7 @@ describe('managed policy', () => {
       refreshIntervalMinutes: 1,
     });
     expect(state.set).toEqual(['feeds', 'refreshIntervalMinutes', 'allowUserFeeds', 'allowDismiss']);
-    expect(state.locked.sort()).toEqual(['dismissed', 'feeds']);
+    expect(state.locked.sort()).toEqual(['allowlist', 'dismissed', 'feeds']);
     expect(state.refreshIntervalMinutes).toBe(15);
     // Allowing explicitly locks nothing.
     expect(policyState({ allowUserFeeds: true, allowDismiss: true }).locked).toEqual([]);

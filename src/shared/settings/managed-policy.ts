@@ -12,6 +12,8 @@
  * so the generated file uses only those.
  */
 import { z } from 'zod';
+import { checkFeedUrl } from '../feed/feed-url';
+import { decodePublicKey } from '../feed/signature';
 import { isReportAddress } from '../report/prepare-report';
 
 /** Refresh interval bounds, minutes: 15 (no hammering of publishers) to 1440 (a day). */
@@ -24,7 +26,7 @@ export function clampRefreshMinutes(minutes: number): number {
 }
 
 /** User settings that managed policy can lock (the options page disables them). */
-export type LockableSetting = 'feeds' | 'dismissed' | 'allowlist' | 'language';
+export type LockableSetting = 'feeds' | 'dismissed' | 'allowlist' | 'language' | 'continueAnyway';
 
 type JsonType = { type: 'boolean' | 'integer' | 'string' } | { type: 'array'; items: { type: 'string' } };
 
@@ -48,7 +50,8 @@ const none = (): LockableSetting[] => [];
 /** Every managed key. Add a key here; the schema file, defaults and locks follow. */
 export const MANAGED_POLICY = {
   feedUrls: key({
-    schema: z.array(z.url({ protocol: /^https?$/ })),
+    // https only (loopback http for development): `shared/feed/feed-url.ts`.
+    schema: z.array(z.string().refine((u) => checkFeedUrl(u).problem === undefined, 'feed URLs must be https (http only on localhost)')),
     default: [] as string[],
     label: 'feeds',
     locks: none,
@@ -56,11 +59,22 @@ export const MANAGED_POLICY = {
       type: 'array',
       items: { type: 'string' },
       title: 'Feed URLs',
-      description: 'Signed feeds every managed browser fetches. The detached signature must be at the same URL with .sig appended.',
+      description:
+        'Signed feeds every managed browser fetches (https only). The detached signature must be at the same URL with .sig appended.',
     },
   }),
   trustedKeys: key({
-    schema: z.array(z.string()),
+    // Small-order and non-canonical keys are refused (`shared/feed/public-key.ts`).
+    schema: z.array(
+      z.string().refine((k) => {
+        try {
+          decodePublicKey(k);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'every trusted key must be a safe Ed25519 public key (32 bytes of base64; not small-order or non-canonical)'),
+    ),
     default: [] as string[],
     label: 'trustedKeys',
     locks: none,
@@ -99,8 +113,37 @@ export const MANAGED_POLICY = {
     schema: z.boolean(),
     default: true,
     label: 'allowDismiss',
-    locks: (allowed) => (allowed ? [] : ['dismissed']),
-    json: { type: 'boolean', title: 'Allow dismissing banners', description: 'Whether users may dismiss warning banners (default true).' },
+    // Not dismissing must not be bypassed by allowlisting the site instead.
+    locks: (allowed) => (allowed ? [] : ['dismissed', 'allowlist']),
+    json: {
+      type: 'boolean',
+      title: 'Allow dismissing banners',
+      description:
+        'Whether users may dismiss warning banners (default true). When false, the user allowlist is locked too and its entries stop silencing warnings.',
+    },
+  }),
+  allowUserAllowlist: key({
+    schema: z.boolean(),
+    default: true,
+    label: 'allowUserAllowlist',
+    locks: (allowed) => (allowed ? [] : ['allowlist']),
+    json: {
+      type: 'boolean',
+      title: 'Allow the user allowlist',
+      description: 'Whether users may mark sites as false alarms (default true). When false, existing entries stop silencing warnings.',
+    },
+  }),
+  allowContinueAnyway: key({
+    schema: z.boolean(),
+    default: true,
+    label: 'allowContinueAnyway',
+    locks: (allowed) => (allowed ? [] : ['continueAnyway']),
+    json: {
+      type: 'boolean',
+      title: 'Allow "Continue anyway"',
+      description:
+        'Whether the warning page that replaces a known scam page offers "Continue anyway" (default true), like Chrome\'s SafeBrowsingProceedAnywayDisabled policy.',
+    },
   }),
   reportAddress: key({
     schema: z.string().trim().refine(isReportAddress, 'expected mailto:ADDRESS or an https: URL'),
@@ -129,6 +172,10 @@ export interface PolicyState {
   locked: LockableSetting[];
   allowUserFeeds: boolean;
   allowDismiss: boolean;
+  /** Whether the user allowlist may be edited and silences warnings (false when `allowDismiss` or `allowUserAllowlist` is false). */
+  allowUserAllowlist: boolean;
+  /** Whether the warning page offers "Continue anyway". */
+  allowContinueAnyway: boolean;
   /** The policy's refresh interval, bounded; null when the policy sets none. */
   refreshIntervalMinutes: number | null;
   /** The policy's report address (overrides the feed's); null when the policy sets none. */
@@ -152,8 +199,19 @@ export function parsePolicy(raw: unknown): { policy: ManagedPolicy; problems: st
       continue;
     }
     const result = def.schema.safeParse(value);
-    if (result.success) policy[name] = result.data;
-    else problems.push(`invalid managed value "${name}": ${result.error.issues[0]?.message ?? 'wrong type'}`);
+    if (result.success) {
+      policy[name] = result.data;
+    } else if (def.schema instanceof z.ZodArray && Array.isArray(value)) {
+      // A list keeps its valid items: one http:// URL or unsafe key does not drop the others.
+      const element = def.schema.element as z.ZodType;
+      policy[name] = value.filter((item, i) => {
+        const r = element.safeParse(item);
+        if (!r.success) problems.push(`invalid managed value "${name}[${i}]": ${r.error.issues[0]?.message ?? 'wrong type'}`);
+        return r.success;
+      });
+    } else {
+      problems.push(`invalid managed value "${name}": ${result.error.issues[0]?.message ?? 'wrong type'}`);
+    }
   }
   return { policy: policy as ManagedPolicy, problems };
 }
@@ -180,6 +238,8 @@ export function policyState(policy: ManagedPolicy): PolicyState {
     locked: [...locked],
     allowUserFeeds: policyValue(policy, 'allowUserFeeds'),
     allowDismiss: policyValue(policy, 'allowDismiss'),
+    allowUserAllowlist: !locked.has('allowlist'),
+    allowContinueAnyway: policyValue(policy, 'allowContinueAnyway'),
     refreshIntervalMinutes: policy.refreshIntervalMinutes === undefined ? null : clampRefreshMinutes(policy.refreshIntervalMinutes),
     reportAddress: policy.reportAddress ?? null,
   };

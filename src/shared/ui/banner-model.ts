@@ -4,6 +4,7 @@
  * Keeping it here keeps the per-page script small and the wording testable in Node.
  */
 import type { Agency, HelpContact } from '../feed/feed-schema';
+import type { Provenance } from '../feed/trust-model';
 import { hasMessage, htmlLang, localize, translate, type UiLanguage } from '../i18n/i18n';
 import type { Severity, Verdict } from '../match/verdict';
 
@@ -28,9 +29,16 @@ export interface BannerModel {
   actions: BannerLink[];
   dismissLabel: string;
   dismissText: string;
+  /** The compact banner's toggle: show the promise's details and every action, or fewer. */
+  detailsText: string;
+  lessText: string;
   /** False when managed policy forbids dismissing banners (`allowDismiss: false`). */
   dismissible: boolean;
   source: string;
+  /** Which feed the agency's details come from, in plain words ("From: …"); '' when unknown. */
+  provenance: string;
+  /** Which feed listed the address as a scam, when another than the agency's; '' otherwise. */
+  listedBy: string;
 }
 
 /** Strings the content script needs for link markers and the confirm step. */
@@ -58,6 +66,28 @@ export function reasonText(reason: string, lang: UiLanguage): string | null {
 }
 
 /**
+ * Where an agency or a listing comes from, in plain words: "From: <publisher> (<feed id>)",
+ * or for a user feed, that it is a feed the user added and nobody vouches for.
+ */
+export function provenanceText(provenance: Provenance | undefined | null, lang: UiLanguage): string {
+  if (!provenance) return '';
+  const publisher = localize(provenance.publisher, lang);
+  return translate(lang, provenance.source === 'user' ? 'provenanceFromUser' : 'provenanceFrom', publisher, provenance.feedId);
+}
+
+/** "Listed as a scam by a feed you added: …" for a listing from a user feed, else ''. */
+export function listedByText(provenance: Provenance | undefined | null, lang: UiLanguage): string {
+  if (!provenance) return '';
+  return translate(lang, 'provenanceListedBy', localize(provenance.publisher, lang), provenance.feedId);
+}
+
+/** Where the banner's agency and listing come from (see `provenanceText`). */
+export interface BannerProvenance {
+  agency?: Provenance | null;
+  listing?: Provenance | null;
+}
+
+/**
  * The banner for `verdict`.
  *
  * @param verdict - a page, link or text verdict with an agency.
@@ -65,6 +95,7 @@ export function reasonText(reason: string, lang: UiLanguage): string | null {
  * @param help - the feed's general help contacts (18222…), shown as extra actions.
  * @param lang - the UI language.
  * @param dismissible - whether the user may dismiss it (managed policy `allowDismiss`).
+ * @param origin - where the agency and (for `blocklisted`) the listing come from.
  * @returns the model, or null when the verdict warrants no banner (`none`, or no agency).
  */
 export function bannerModel(
@@ -73,6 +104,7 @@ export function bannerModel(
   help: readonly HelpContact[],
   lang: UiLanguage,
   dismissible = true,
+  origin: BannerProvenance = {},
 ): BannerModel | null {
   if (!agency || verdict.severity === 'none') return null;
   const name = localize(agency.names, lang);
@@ -100,8 +132,12 @@ export function bannerModel(
     actions,
     dismissLabel: translate(lang, 'bannerDismissLabel'),
     dismissText: translate(lang, 'bannerDismiss'),
+    detailsText: translate(lang, 'bannerDetails'),
+    lessText: translate(lang, 'bannerLess'),
     dismissible,
     source: translate(lang, 'bannerSource'),
+    provenance: provenanceText(origin.agency, lang),
+    listedBy: listedByText(origin.listing, lang),
   };
 }
 

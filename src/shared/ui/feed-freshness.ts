@@ -35,7 +35,8 @@ export function feedFreshness(feed: Feed, statuses: readonly FeedStatus[], now: 
   let state: Freshness['state'] = 'fresh';
   if (Date.parse(feed.expires_at) <= now || statuses.some((s) => s.state === 'expired' && s.feedId === feed.feed_id)) {
     state = 'expired';
-  } else if (remote.some((s) => s.state === 'stale' || s.state === 'expired')) {
+  } else if (remote.some((s) => s.state === 'stale')) {
+    // An expired subscription no longer counts (the popup names it separately).
     state = 'stale';
   }
   return {

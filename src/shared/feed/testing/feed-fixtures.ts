@@ -2,11 +2,19 @@
 import json from '../default-feed.json' with { type: 'json' };
 import { generateKeyPair, signFeedValue, signatureFile, type PrivateKeyFile } from '../signature';
 
-/** A deep copy of the embedded default feed's JSON, with overrides on top-level fields. */
+/** An ISO time `days` from now (whole seconds), for feed dates that stay valid whatever the date. */
+export function isoDays(days: number, from = Date.now()): string {
+  return new Date(Math.floor((from + days * 86_400_000) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * A deep copy of the embedded default feed's JSON, with overrides on top-level fields.
+ * Issued a day ago and valid for 60 more days (inside the 90-day lifetime limit).
+ */
 export function feedValue(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const value = structuredClone(json) as Record<string, unknown>;
   delete value.$schema;
-  return { ...value, feed_id: 'test-feed', issued_at: '2026-01-01T00:00:00Z', expires_at: '2099-01-01T00:00:00Z', ...overrides };
+  return { ...value, feed_id: 'test-feed', issued_at: isoDays(-1), expires_at: isoDays(60), ...overrides };
 }
 
 /** UTF-8 bytes of a JSON value. */
