@@ -28,6 +28,7 @@ export const BANNER_CSS = `
 .title{flex:1 1 22em;font-weight:700;min-width:0}
 .source{display:inline-block;font-size:.8em;font-weight:600;border:1px solid currentColor;border-radius:3px;padding:0 .35em;margin-inline-end:.5em;vertical-align:.1em}
 .hotline{font-weight:700;text-decoration:underline;text-underline-offset:2px;white-space:nowrap}
+.fake-phone{font-weight:700}
 .controls{display:flex;gap:.5em;margin-inline-start:auto}
 .controls button{cursor:pointer;border:2px solid currentColor;border-radius:4px;background:transparent;padding:.05em .55em;font-weight:600;white-space:nowrap}
 .promise{margin:.15em 0 0;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}

@@ -26,6 +26,7 @@ const model: BannerModel = {
   source: 'Agency Scam Alert',
   provenance: 'From a feed you added: <i>Helpful</i> (helpful)',
   listedBy: '',
+  fakePhones: [],
 };
 
 describe('BannerView', () => {

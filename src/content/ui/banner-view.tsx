@@ -53,6 +53,12 @@ export function BannerView({ model, onDismiss, linkCount, expanded, onToggle, pl
             {hotline.label}
           </a>
         )}
+        {/* A number the page presents as the agency's, said right next to the genuine hotline. */}
+        {model.fakePhones.map((said) => (
+          <span class="fake-phone" key={said}>
+            {said}
+          </span>
+        ))}
         <div class="controls">
           <button type="button" class="more" aria-expanded={expanded ? 'true' : 'false'} aria-controls="details" onClick={onToggle}>
             {expanded ? model.lessText : model.detailsText}
