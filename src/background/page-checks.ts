@@ -30,6 +30,7 @@ import { loadSettings, updateSettings } from './settings-store';
 import { recordTabVerdict, tabVerdict } from './tab-verdicts';
 import { uiLanguage } from './ui-language';
 import { isUnlistedPhone, pageTextFindings, phoneWords, shownNumber } from './text-findings';
+import { warningReportLink } from './report-link';
 // crxjs builds this entry as a self-contained IIFE and gives its output file name.
 import pageUiScript from '../content/ui/page-ui.iife.ts?script';
 
@@ -52,6 +53,8 @@ interface CheckContext {
   allowDismiss: boolean;
   /** The allowlist entries in force: none when managed policy locks the allowlist. */
   allowlist: string[];
+  /** Managed policy's report address, or null (the feed's is used then). */
+  reportAddress: string | null;
 }
 
 async function context(): Promise<CheckContext> {
@@ -63,6 +66,7 @@ async function context(): Promise<CheckContext> {
     // `allowDismiss: false` or `allowUserAllowlist: false` must not be bypassed by an
     // allowlist entry; an entry that is not a host (`com`, `*`) never counts.
     allowlist: policy.allowUserAllowlist ? settings.allowlist.filter((h) => allowlistEntry(h).host === h) : [],
+    reportAddress: policy.reportAddress,
   };
 }
 
@@ -86,7 +90,8 @@ function bannerFor(
   if (ctx.allowDismiss && isDismissed(ctx.settings, host, verdict.agency)) return null;
   const { feed, matcher } = getEngine();
   const agency = matcher.agency(verdict.agency);
-  const model = bannerModel(verdict, agency, feed.help, ctx.lang, ctx.allowDismiss, bannerOrigin(verdict));
+  const made = bannerModel(verdict, agency, feed.help, ctx.lang, ctx.allowDismiss, bannerOrigin(verdict));
+  const model = made && { ...made, report: warningReportLink(verdict, verdict.url, ctx.lang, ctx.reportAddress) };
   const numbers = fakePhones.get(verdict.agency);
   return model && agency && numbers ? withFakePhones(model, numbers, agency, ctx.lang) : model;
 }

@@ -43,6 +43,8 @@ export const BANNER_CSS = `
 .actions a{text-decoration:underline;text-underline-offset:2px}
 .banner a:focus-visible,.banner button:focus-visible,.dialog button:focus-visible{outline:3px solid currentColor;outline-offset:2px}
 .provenance{font-size:.85em;margin:.35em 0 0}
+.report{font-size:.85em;margin:.35em 0 0}
+.report a{text-decoration:underline;text-underline-offset:2px;font-weight:600}
 .backdrop{position:fixed;inset:0;background:rgba(0,0,0,.55);display:flex;align-items:center;justify-content:center;padding:1em;
   font:16px/1.45 system-ui,"Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
 /* dialog: #1a1a1a on #fff, 17.4:1; primary button white on #0b57d0, 6.6:1 */

@@ -95,6 +95,14 @@ export function BannerView({ model, onDismiss, linkCount, expanded, onToggle, pl
             ];
           })}
         </ul>
+        {model.report && safeHref(model.report.href) && (
+          <p class="report">
+            <a class="report-link" href={safeHref(model.report.href)} target="_blank" rel="noopener noreferrer">
+              {model.report.label}
+            </a>{' '}
+            <span class="hint">{model.report.hint}</span>
+          </p>
+        )}
         {model.provenance && <p class="provenance">{model.provenance}</p>}
         {model.listedBy && <p class="provenance listed-by">{model.listedBy}</p>}
       </div>

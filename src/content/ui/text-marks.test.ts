@@ -13,7 +13,7 @@ const verdict = { url: 'https://x.top/', verdict: 'lookalike', severity: 'danger
 const finding = (kind: TextFinding['kind'], text: string, note?: string): TextFinding => ({
   kind,
   text,
-  verdict: { ...verdict },
+  verdict: { ...verdict, reasons: [] },
   title: `title of ${text}`,
   detail: 'detail',
   ...(note ? { note } : {}),

@@ -22,7 +22,7 @@ import type { FeedSource, Provenance } from '../feed/trust-model';
 import type { UiLanguage } from '../i18n/i18n';
 import type { Verdict } from '../match/verdict';
 import { allowlistSchema, dismissedSchema, languagePreferenceSchema, type Settings } from '../settings/settings';
-import type { BannerLink, BannerModel, LinkUiStrings } from '../ui/banner-model';
+import type { BannerLink, BannerModel, LinkUiStrings, ReportLinkModel } from '../ui/banner-model';
 
 export type { BannerLink, LinkUiStrings };
 
@@ -271,6 +271,8 @@ export interface InterstitialInfo {
   provenance: string;
   /** Which feed listed the blocked address, when another than the agency's ('' otherwise). */
   listedBy: string;
+  /** "Report a false alarm", prepared (opened only by the user's click); null when no report address is set. */
+  report: ReportLinkModel | null;
   /** False when managed policy removes "Continue anyway" (`allowContinueAnyway: false`). */
   continueAllowed: boolean;
   /** The agency's own promise from the feed ('' without an agency). */

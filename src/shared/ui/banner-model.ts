@@ -14,6 +14,14 @@ export interface BannerLink {
   href: string;
 }
 
+/** "Report a mistake": the prepared report's link (`mailto:` or `https:`), opened only by the user. */
+export interface ReportLinkModel {
+  label: string;
+  href: string;
+  /** What opening it does, and that nothing is sent until the user sends it. */
+  hint: string;
+}
+
 export interface BannerModel {
   severity: Exclude<Severity, 'none'>;
   /** BCP 47 tag for the `lang` attribute. */
@@ -44,6 +52,8 @@ export interface BannerModel {
    * words next to the genuine hotline ("3107 1080 is not a number of …"); empty when none.
    */
   fakePhones: string[];
+  /** "Report a false alarm" to the feed's publisher (or policy's address); null when none is set. */
+  report: ReportLinkModel | null;
 }
 
 /** Strings the content script needs for link markers and the confirm step. */
@@ -147,6 +157,7 @@ export function bannerModel(
     provenance: provenanceText(origin.agency, lang),
     listedBy: listedByText(origin.listing, lang),
     fakePhones: [],
+    report: null,
   };
 }
 
