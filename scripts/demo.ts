@@ -3,7 +3,8 @@
  * opens each in headless Chromium with the built extension (embedded default feed, no
  * network), and prints per page the verdict, the links marked and whether a banner (or,
  * for a scam page itself, the warning page) appeared. Screenshots of each page and of the
- * popup and options page (English and Traditional Chinese) go to demo-output/, and, per
+ * popup (search, a pasted link, "Check a message" with a scam SMS) and options page
+ * (English and Traditional Chinese) go to demo-output/, and, per
  * browser (Chromium and Firefox ESR), the warning as a person sees it: the banner on a short
  * page (webmail) and a long one (a forum thread, scrolled to its end), at 100% and 200% zoom,
  * and the warning page, each with whether the banner is inside the viewport and on top.
@@ -36,6 +37,8 @@ interface DemoPage {
 
 const PAGES: DemoPage[] = [
   { name: 'webmail-scam-message', url: 'http://mail.example-webmail.com/', expect: 'danger' },
+  // Issue 14: a lookalike From address, typed and disguised addresses, a fake hotline in text and in a tel: link.
+  { name: 'webmail-message-text', url: 'http://webmail.example-mail.com/message.html', expect: 'danger' },
   { name: 'lookalike-payment-page', url: 'http://invest-hk.gov.hk.top/pay', expect: 'warning-page' },
   { name: 'official-name-as-leading-labels', url: 'http://investhk.gov.hk.secure-pay.top/pay', expect: 'interstitial' },
   { name: 'unrelated-news-page', url: 'http://news.example.com/', expect: 'none' },
@@ -99,7 +102,8 @@ async function main(): Promise<number> {
       console.log(
         `    page verdict: ${verdict.verdict} (${verdict.severity})${verdict.agency ? `, agency ${verdict.agency}` : ''}${verdict.reasons.length ? ` [${verdict.reasons.join(', ')}]` : ''}`,
       );
-      console.log(`    dangerous links marked: ${markers.length}`);
+      console.log(`    markers (links, and addresses and numbers in the text): ${markers.length}`);
+      for (const m of markers) console.log(`      ${m.text}`);
       console.log(
         `    banner: ${banner ? `yes — ${banner.severity}, agency ${banner.agency}` : 'no'} (expected: ${demo.expect === 'none' ? 'no' : demo.expect})`,
       );
@@ -107,7 +111,7 @@ async function main(): Promise<number> {
       await page.close();
     }
     const shots = await captureUiScreenshots(chromiumDriver(browser), OUT);
-    console.log(`popup and options screenshots (en, zh-Hant): ${shots.map((s) => path.relative(ROOT, s)).join(', ')}\n`);
+    console.log(`popup, message check and options screenshots (en, zh-Hant): ${shots.map((s) => path.relative(ROOT, s)).join(', ')}\n`);
   } finally {
     await browser.close();
   }
@@ -137,7 +141,7 @@ async function warningScreenshots(launch: LaunchDriver, port: number): Promise<n
   console.log(`The warning as a person sees it, ${driver.name}:`);
   try {
     const cases = [
-      { name: 'short', host: 'mail.example-webmail.com', path: '/', scrollTo: '#scam-link', markers: 2 },
+      { name: 'short', host: 'mail.example-webmail.com', path: '/', scrollTo: '#scam-link', markers: 3 },
       { name: 'long', host: 'forum.example.net', path: '/long.html', scrollTo: '#scam-bottom', markers: 2 },
     ];
     for (const c of cases) {

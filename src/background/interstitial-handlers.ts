@@ -23,6 +23,7 @@ import { loadPolicyState } from './feed-status';
 import { bannerOrigin } from './banner-origin';
 import { loadSettings } from './settings-store';
 import { uiLanguage } from './ui-language';
+import { warningReportLink } from './report-link';
 
 /** How long "continue anyway" lasts, in minutes. */
 export const ALLOW_MINUTES = 10;
@@ -94,6 +95,7 @@ async function info(
     provenance: model?.provenance ?? '',
     listedBy: model?.listedBy ?? '',
     continueAllowed: policy.allowContinueAnyway,
+    report: agency ? warningReportLink(verdict, url, language, policy.reportAddress) : null,
     promise: agency ? localize(agency.promise, language) : '',
     promiseLead: agency ? translate(language, 'interstitialPromiseLead', name) : '',
     whatToDo: translate(language, 'bannerWhatToDo'),

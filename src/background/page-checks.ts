@@ -19,7 +19,7 @@ import { louder, type Verdict } from '../shared/match/verdict';
 import { isDismissed, type Settings } from '../shared/settings/settings';
 import { allowlistEntry } from '../shared/feed/domain-rules';
 import { ESCALATE_AFTER_REPAIRS } from '../shared/ui/banner-fight';
-import { bannerModel, linkUiStrings, type BannerModel } from '../shared/ui/banner-model';
+import { bannerModel, linkUiStrings, withFakePhones, type BannerModel } from '../shared/ui/banner-model';
 import { sendToTab } from '../platform/messenger';
 import { bannerOrigin } from './banner-origin';
 import { getEngine } from './engine-state';
@@ -29,8 +29,16 @@ import { asciiHostOf, warnAtFor, warningAddress } from './page-danger';
 import { loadSettings, updateSettings } from './settings-store';
 import { recordTabVerdict, tabVerdict } from './tab-verdicts';
 import { uiLanguage } from './ui-language';
+import { isUnlistedPhone, pageTextFindings, phoneWords, shownNumber } from './text-findings';
+import { warningReportLink } from './report-link';
 // crxjs builds this entry as a self-contained IIFE and gives its output file name.
 import pageUiScript from '../content/ui/page-ui.iife.ts?script';
+
+/** The domain of a `mailto:` URL; empty for anything else. */
+function mailHost(url: string): string {
+  const target = parseTarget(url);
+  return target.kind === 'mailto' ? (target.hosts[0] ?? '') : '';
+}
 
 /** Host of a page URL, normalised; empty when it has none. */
 function pageHost(url: string): string {
@@ -45,6 +53,8 @@ interface CheckContext {
   allowDismiss: boolean;
   /** The allowlist entries in force: none when managed policy locks the allowlist. */
   allowlist: string[];
+  /** Managed policy's report address, or null (the feed's is used then). */
+  reportAddress: string | null;
 }
 
 async function context(): Promise<CheckContext> {
@@ -56,6 +66,7 @@ async function context(): Promise<CheckContext> {
     // `allowDismiss: false` or `allowUserAllowlist: false` must not be bypassed by an
     // allowlist entry; an entry that is not a host (`com`, `*`) never counts.
     allowlist: policy.allowUserAllowlist ? settings.allowlist.filter((h) => allowlistEntry(h).host === h) : [],
+    reportAddress: policy.reportAddress,
   };
 }
 
@@ -64,12 +75,31 @@ function allowlisted(ctx: Pick<CheckContext, 'allowlist'>, host: string): boolea
   return ctx.allowlist.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
-function bannerFor(verdict: Verdict, ctx: CheckContext, host: string): BannerModel | null {
+/**
+ * The banner for `verdict` (null when dismissed or nothing to say), with `fakePhones` (numbers
+ * the page presents as an agency's that are not its numbers) said next to the genuine hotline.
+ */
+function bannerFor(
+  verdict: Verdict,
+  ctx: CheckContext,
+  host: string,
+  fakePhones: ReadonlyMap<string, string[]> = new Map(),
+): BannerModel | null {
   if (!verdict.agency || verdict.severity === 'safe') return null;
   // A dismissal counts only while policy allows dismissing.
   if (ctx.allowDismiss && isDismissed(ctx.settings, host, verdict.agency)) return null;
   const { feed, matcher } = getEngine();
-  return bannerModel(verdict, matcher.agency(verdict.agency), feed.help, ctx.lang, ctx.allowDismiss, bannerOrigin(verdict));
+  const agency = matcher.agency(verdict.agency);
+  const made = bannerModel(verdict, agency, feed.help, ctx.lang, ctx.allowDismiss, bannerOrigin(verdict));
+  const model = made && { ...made, report: warningReportLink(verdict, verdict.url, ctx.lang, ctx.reportAddress) };
+  const numbers = fakePhones.get(verdict.agency);
+  return model && agency && numbers ? withFakePhones(model, numbers, agency, ctx.lang) : model;
+}
+
+/** Adds `number` to the fake numbers presented as `verdict.agency`'s. */
+function noteFakePhone(fakePhones: Map<string, string[]>, verdict: Verdict, number: string): void {
+  if (!verdict.agency || !isUnlistedPhone(verdict)) return;
+  fakePhones.set(verdict.agency, [...(fakePhones.get(verdict.agency) ?? []), number]);
 }
 
 function silenced(url: string): Verdict {
@@ -142,36 +172,55 @@ async function linksCheck(req: RequestOf<'links-check'>, sender: Runtime.Message
   const { lang } = ctx;
   const { matcher } = getEngine();
   const flagged: FlaggedLink[] = [];
+  const fakePhones = new Map<string, string[]>();
+  const pageAllowlisted = allowlisted(ctx, pageHost(req.pageUrl));
   let loudest: Verdict | null = null;
   req.links.forEach((link, index) => {
-    const verdict = matcher.matchLink(link.href, link.text, req.pageUrl);
+    // A tel: link presents its number as the agency's that the text around it names.
+    const named = link.context ? matcher.locateMentions(link.context)[0]?.agency : undefined;
+    const verdict = matcher.matchLink(link.href, link.text, req.pageUrl, named ? { agency: named } : {});
     if (verdict.severity !== 'danger' || !verdict.agency) return;
-    const target = parseTarget(verdict.target ?? link.href, req.pageUrl);
-    const host = target.kind === 'web' ? target.host : target.kind === 'mailto' ? (target.hosts[0] ?? '') : `${link.href.split(':')[0]}:`;
-    if (allowlisted(ctx, host)) return;
     const agency = matcher.agency(verdict.agency);
     const name = agency ? localize(agency.names, lang) : verdict.agency;
-    flagged.push({
-      index,
-      verdict,
-      host,
-      title: translate(lang, 'markerTitle', name),
-      detail: translate(lang, 'confirmBody', host, name),
-    });
+    if (isUnlistedPhone(verdict)) {
+      if (pageAllowlisted || !agency) return;
+      const number = shownNumber(link.href, link.text);
+      flagged.push({ index, verdict, host: number, ...phoneWords(verdict, agency, lang) });
+      noteFakePhone(fakePhones, verdict, number);
+    } else {
+      const target = parseTarget(verdict.target ?? link.href, req.pageUrl);
+      const host = target.kind === 'web' ? target.host : target.kind === 'mailto' ? (target.hosts[0] ?? '') : `${link.href.split(':')[0]}:`;
+      if (allowlisted(ctx, host)) return;
+      flagged.push({
+        index,
+        verdict,
+        host,
+        title: translate(lang, 'markerTitle', name),
+        detail: translate(lang, 'confirmBody', host, name),
+      });
+    }
     loudest = loudest ? louder(loudest, verdict) : verdict;
   });
   const found = loudest as Verdict | null;
   if (found) recordTabVerdict(sender.tab?.id, found, false);
-  return { flagged, banner: found ? routeBanner(bannerFor(found, ctx, pageHost(req.pageUrl)), found, sender) : null };
+  return { flagged, banner: found ? routeBanner(bannerFor(found, ctx, pageHost(req.pageUrl), fakePhones), found, sender) : null };
 }
 
 async function textCheck(req: RequestOf<'text-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'text-check'>> {
   const ctx = await context();
   const host = pageHost(req.pageUrl);
-  if (allowlisted(ctx, host)) return { verdict: silenced(req.pageUrl), banner: null };
-  const verdict = getEngine().matcher.matchText(req.text, req.pageUrl, { sensitiveInputs: req.sensitiveInputs });
+  if (allowlisted(ctx, host)) return { verdict: silenced(req.pageUrl), banner: null, findings: [] };
+  const { matcher } = getEngine();
+  const textVerdict = matcher.matchText(req.text, req.pageUrl, { sensitiveInputs: req.sensitiveInputs });
+  // Addresses and numbers in the text: an allowlisted address is not marked.
+  const found = pageTextFindings(matcher, req.text, req.pageUrl, ctx.lang, (v) =>
+    v.reasons.includes('unlisted-phone') ? false : allowlisted(ctx, pageHost(v.url) || mailHost(v.url)),
+  );
+  const verdict = found.loudest ? louder(textVerdict, found.loudest) : textVerdict;
+  const fakePhones = new Map<string, string[]>();
+  for (const f of found.findings) if (f.kind === 'phone') noteFakePhone(fakePhones, f.verdict, f.text);
   recordTabVerdict(sender.tab?.id, verdict, false);
-  return { verdict, banner: routeBanner(bannerFor(verdict, ctx, host), verdict, sender) };
+  return { verdict, banner: routeBanner(bannerFor(verdict, ctx, host, fakePhones), verdict, sender), findings: found.findings };
 }
 
 /**

@@ -306,3 +306,51 @@ describe('readable output is safe for a terminal', () => {
     expect(formatVerdict(v)).not.toContain('\u001b');
   });
 });
+
+describe('scam-alert check-message', () => {
+  const sms =
+    'InvestHK: your client record expires today. Verify at invest-hk.gov.hk.secure-update.top and pay the HK$38 fee. Questions? Call 3107 1080';
+
+  it('reads standard input and prints one JSON object with every finding', async () => {
+    const { code, out } = await runWithInput([sms.slice(0, 50), sms.slice(50)], 'check-message', '--json');
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(1);
+    const parsed = JSON.parse(out) as Record<string, unknown> & { findings: Array<Record<string, unknown>> };
+    expect(Object.keys(parsed)).toEqual(['verdict', 'severity', 'agency', 'reasons', 'findings']);
+    expect(parsed).toMatchObject({ verdict: 'lookalike', severity: 'danger', agency: 'investhk' });
+    expect(parsed.findings.map((f) => [f.kind, f.text, f.verdict])).toEqual([
+      ['mention', 'InvestHK', 'mentions'],
+      ['url', 'invest-hk.gov.hk.secure-update.top', 'lookalike'],
+      ['phone', '3107 1080', 'mentions'],
+    ]);
+    expect(parsed.findings[2]).toMatchObject({
+      severity: 'caution',
+      reasons: ['unlisted-phone'],
+      genuine_phones: ['3107 1000'],
+      start: 128,
+      end: 137,
+    });
+  });
+
+  it('reads a file, takes --sender, and prints a readable summary', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'asa-msg-'));
+    const file = path.join(dir, 'sms.txt');
+    writeFileSync(file, '香港郵政：您的包裹未能派遞，請於 hongkongpost.hk 查詢。');
+    const { code, out } = await run('check-message', '--sender', 'HKPOST', file);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^message: mentions \(caution\) — agency: hongkongpost/);
+    expect(out).toContain('sender [sender]: HKPOST — mentions (caution) hongkongpost');
+    expect(out).toContain('reasons: sender-not-registered');
+    expect(out).toContain('url: hongkongpost.hk — official (safe) hongkongpost');
+  });
+
+  it('exit 1 for an unreadable file, 2 for bad usage', async () => {
+    expect((await run('check-message', '/nonexistent/sms.txt')).code).toBe(1);
+    expect((await run('check-message', 'a', 'b')).code).toBe(2);
+  });
+
+  it('check --page-text also judges the numbers and addresses in the page text', async () => {
+    const { out } = await run('check', '--json', '--page-text', 'Invest Hong Kong hotline: 3107 1080', 'https://blog.example/');
+    expect(JSON.parse(out)).toMatchObject({ verdict: 'mentions', severity: 'caution', agency: 'investhk', reasons: ['unlisted-phone'] });
+  });
+});

@@ -118,13 +118,14 @@ export function judgeInput(matcher: Matcher, input: CheckInput, options: JudgeOp
   const url = input.url;
   const asLink = options.linkText !== undefined ? matcher.matchLink(url, options.linkText, base) : matcher.matchUrl(url, base);
   if (options.pageText === undefined) return unjudged(asLink) ? { error: unparseable(null, url, base) } : asLink;
-  let v: Verdict;
-  if (base === undefined) {
-    v = louder(asLink, matcher.matchPage(url, options.pageText));
-  } else {
-    // matchPage takes an absolute page URL: resolve it here, then report the URL as given.
-    const target = parseTarget(url, base);
-    v = louder(asLink, { ...matcher.matchPage(target.kind === 'web' ? target.url.href : url, options.pageText), url });
+  // matchPage takes an absolute page URL: resolve it, then report the URL as given. The
+  // page's text is also checked as a message: addresses, numbers and senders in it.
+  const target = base === undefined ? null : parseTarget(url, base);
+  const pageUrl = target?.kind === 'web' ? target.url.href : url;
+  let v = louder(asLink, { ...matcher.matchPage(pageUrl, options.pageText), url });
+  const inText = matcher.matchMessage(options.pageText, { pageUrl }).verdict;
+  if (inText.severity !== 'none' && inText.severity !== 'safe' && matcher.matchUrl(pageUrl).verdict !== 'official') {
+    v = louder(v, { ...inText, url });
   }
   return unjudged(v) ? { error: unparseable(null, url, base) } : v;
 }

@@ -71,6 +71,27 @@ describe('the built CLI (dist/cli/scam-alert.js) as a process', () => {
     });
   });
 
+  it('check-message reads a whole message from a pipe (UTF-8 split across writes) and prints one JSON object', async () => {
+    const sms = '【投資推廣署】請於 hxxps://investhk-gov[.]top/verify 核實。查詢請致電 ３１０７ １０８０。';
+    const bytes = Buffer.from(sms, 'utf8');
+    const chunks = [bytes.subarray(0, 5), bytes.subarray(5, 40), bytes.subarray(40)].map((b) => b.toString('latin1'));
+    const child = spawn(process.execPath, [BUNDLE, 'check-message', '--json', '--sender', '+852 6123 4567'], { cwd: ROOT });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+    for (const c of chunks) child.stdin.write(Buffer.from(c, 'latin1'));
+    child.stdin.end();
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).toBe(0);
+    const parsed = JSON.parse(out) as { verdict: string; findings: Array<{ kind: string; text: string; verdict: string }> };
+    expect(parsed.verdict).toBe('lookalike');
+    expect(parsed.findings.map((f) => [f.kind, f.text])).toEqual([
+      ['phone', '+852 6123 4567'],
+      ['sender', '投資推廣署'],
+      ['url', 'hxxps://investhk-gov[.]top/verify'],
+      ['phone', '３１０７ １０８０'],
+    ]);
+  });
+
   it('judges as the sources do: the default feed validated at build time is the default feed', async () => {
     const matcher = createMatcher(DEFAULT_FEED);
     const urls = DEFAULT_FEED.agencies.flatMap((a) => [

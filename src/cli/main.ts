@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './check-command';
 import { registerFeedCommand } from './feed-command';
 import { CliError, createProcessIo, type Io } from './io';
+import { registerMessageCommand } from './message-command';
 
 /** Builds the command tree. Each command module adds itself. */
 export function buildProgram(io: Io): Command {
@@ -17,6 +18,7 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError();
   registerCheckCommand(program, io);
+  registerMessageCommand(program, io);
   registerFeedCommand(program, io);
   return program;
 }

@@ -5,7 +5,7 @@
  * the extension's isolated world, so they meet through a registry symbol that page
  * scripts cannot see.
  */
-import type { FlaggedLink } from '../shared/messaging/protocol';
+import type { FlaggedLink, TextFinding } from '../shared/messaging/protocol';
 import type { LinkUiStrings } from '../shared/ui/banner-model';
 import type { BannerModel } from '../shared/ui/banner-model';
 
@@ -32,6 +32,8 @@ export interface ContentUi {
   offerBanner(model: BannerModel, pageUrl: string): void;
   /** Marks dangerous links (markers, the banner's count, placement). */
   markLinks(links: MarkedLink[], strings: LinkUiStrings): void;
+  /** Marks dangerous addresses and numbers in the page's text, without changing the text. */
+  markText(findings: TextFinding[], strings: LinkUiStrings): void;
   /**
    * The confirm step for a marked link the user activated (the click guard already stopped
    * the event); opens it only if the user chooses to.

@@ -25,11 +25,17 @@ import { LinkScanner } from './link-scanner';
 import { openHref } from './open-href';
 import { hasSensitiveInputs, readText } from './page-signals';
 import { onBackgroundMessage, send } from './runtime';
-import type { FlaggedLink, LinkSample } from '../shared/messaging/protocol';
+import type { FlaggedLink, LinkSample, TextFinding } from '../shared/messaging/protocol';
 
 const TEXT_LIMIT = 100_000;
 /** Characters that only a full fold (NFKC, invisible characters) makes comparable. */
 const FOLD_NEEDED = /[\uff01-\uff5e\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
+/**
+ * An address written in disguise (`hxxps://`, `[.]`, `(dot)`, a full-width or ideographic dot
+ * between letters): sent for a full check even when no agency is named, since disguise is
+ * what scam messages use to slip past filters (see `src/shared/match/text-addresses.ts`).
+ */
+const DISGUISED = /h(?:xx|\*\*)ps?\b|[[({]\s?(?:\.|dot)\s?[\])}]|[a-z0-9][\u3002\uff0e\uff61][a-z]/i;
 
 /**
  * One case-insensitive pattern for all needles (white space in a needle matches any run of
@@ -115,12 +121,23 @@ async function start(): Promise<void> {
   await parsed(signal);
   if (signal.aborted) return;
 
-  /** Sends `text` for a full check only if it contains an agency's name. */
+  const markText = async (findings: TextFinding[]): Promise<void> => {
+    if (findings.length === 0 || !strings) return;
+    const page = await ui();
+    if (!signal.aborted) page?.markText(findings, strings);
+  };
+  /**
+   * Sends `text` for a full check (agency mentions, addresses, numbers) only if it names an
+   * agency or has a disguised address; marks what the answer flags.
+   */
   const namesAgency = needlePattern(needles);
   const checkText = (text: string): void => {
     if (!namesAgency || signal.aborted) return;
-    if (!namesAgency.test(FOLD_NEEDED.test(text) ? foldText(text) : text)) return;
-    void send('text-check', { pageUrl, text, sensitiveInputs: hasSensitiveInputs(document) }).then((r) => showBanner(r.banner));
+    if (!namesAgency.test(FOLD_NEEDED.test(text) ? foldText(text) : text) && !DISGUISED.test(text)) return;
+    void send('text-check', { pageUrl, text, sensitiveInputs: hasSensitiveInputs(document) }).then(async (r) => {
+      await showBanner(r.banner);
+      await markText(r.findings);
+    });
   };
   whenIdle(() => checkText(readText(document.body, TEXT_LIMIT)));
 

@@ -31,6 +31,18 @@ function scanner(checkSameHost = false) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 describe('LinkScanner', () => {
+  it("sends the text around a tel: link (does it present the number as an agency's?), and none for other links", async () => {
+    document.body.innerHTML = `
+      <div><p>Questions about your record? Call the Invest Hong Kong hotline: <a id="t" href="tel:+85231071080">3107 1080</a></p></div>
+      <p><a href="https://one.example/a">one</a></p>`;
+    const { s, seen } = scanner();
+    s.start(document);
+    await settle();
+    const tel = seen.find((x) => x.href.startsWith('tel:'))!;
+    expect(tel.context).toBe('Questions about your record? Call the Invest Hong Kong hotline: 3107 1080');
+    expect(seen.find((x) => x.href.startsWith('https:'))!.context).toBeUndefined();
+  });
+
   it('finds HTML links, SVG links with xlink:href, and links inside open shadow roots', async () => {
     document.body.innerHTML = `
       <p><a href="https://one.example/a">one</a></p>

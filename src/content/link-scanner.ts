@@ -32,6 +32,23 @@ function rawHref(element: Element): string | null {
   return element.getAttribute('href') ?? element.getAttributeNS(XLINK, 'href');
 }
 
+/**
+ * The text around a `tel:` link (the link's parent, or a few levels up when that is short),
+ * at most {@link TEXT_LIMIT} characters centred on the link: whether it names an agency
+ * decides whether the number is presented as the agency's.
+ */
+function textAround(element: Element): string {
+  let block: Element | null = element.parentElement;
+  for (let up = 0; block && up < 3 && (block.textContent ?? '').trim().length < 40 && block.parentElement; up++) {
+    block = block.parentElement;
+  }
+  const text = (block?.textContent ?? '').replace(/\s+/g, ' ');
+  if (text.length <= TEXT_LIMIT) return text;
+  const at = Math.max(0, text.indexOf((element.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  const from = Math.max(0, Math.min(at - TEXT_LIMIT / 2, text.length - TEXT_LIMIT));
+  return text.slice(from, from + TEXT_LIMIT);
+}
+
 function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -181,7 +198,8 @@ export class LinkScanner {
       this.judged.set(element, href);
       return;
     }
-    this.pending.push({ element, sample: { href, text } });
+    const sample: LinkSample = /^tel:/i.test(href) ? { href, text, context: textAround(element) } : { href, text };
+    this.pending.push({ element, sample });
   }
 
   private async flush(all: boolean): Promise<void> {

@@ -56,6 +56,14 @@ export function InterstitialView({ info, framed, onGoBack, onOpenInTab, onContin
           </ul>
         </section>
       )}
+      {info.report && /^(mailto:|https:)/i.test(info.report.href) && (
+        <p id="report" class="report">
+          <a class="report-link" href={info.report.href} target="_blank" rel="noopener noreferrer">
+            {info.report.label}
+          </a>{' '}
+          <span class="hint">{info.report.hint}</span>
+        </p>
+      )}
       {(info.provenance || info.listedBy) && (
         <p id="provenance" class="provenance">
           {info.provenance}

@@ -37,6 +37,7 @@ const NO_POLICY: PolicyState = {
   allowUserAllowlist: true,
   allowContinueAnyway: true,
   refreshIntervalMinutes: null,
+  reportAddress: null,
 };
 const PREVIEW_OK: FeedPreview = {
   ok: true,
@@ -181,6 +182,7 @@ describe('OptionsView', () => {
         allowUserAllowlist: true,
         allowContinueAnyway: true,
         refreshIntervalMinutes: 60,
+        reportAddress: null,
       },
     );
     const remove = screen.getByRole('button', { name: /Remove the feed/ }) as HTMLButtonElement;

@@ -29,6 +29,7 @@ async function start(root: HTMLElement): Promise<void> {
       <PopupView
         state={state}
         optionsHref={browser.runtime.getURL('src/options/index.html')}
+        extensionVersion={browser.runtime.getManifest().version}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />,
       root,

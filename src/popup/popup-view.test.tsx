@@ -37,6 +37,7 @@ function state(overrides: Partial<UiState> = {}): UiState {
       allowUserAllowlist: true,
       allowContinueAnyway: true,
       refreshIntervalMinutes: null,
+      reportAddress: null,
     },
     tabVerdict: null,
     language: 'en',
@@ -194,6 +195,64 @@ describe('FreshnessNote', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/已於 .* 過期/);
   });
 });
+
+describe('Check a message', () => {
+  function check(message: string, sender = '') {
+    fireEvent.input(screen.getByLabelText(/paste the whole message|貼上整則訊息/i), { target: { value: message } });
+    if (sender) fireEvent.input(screen.getByLabelText(/sender shown|顯示的發送人/i), { target: { value: sender } });
+    fireEvent.click(screen.getByRole('button', { name: /check message|檢查訊息/i }));
+  }
+  const findings = () =>
+    [...document.querySelectorAll<HTMLElement>('.findings li')].map((li) => [li.dataset.kind, li.dataset.severity, li.textContent]);
+
+  it('lists every part of the English SMS with its verdict, the fake number beside the genuine one, and the promise', () => {
+    render(<PopupView state={state()} now={NOW} />);
+    check(
+      'InvestHK: your client record expires today. Verify at invest-hk.gov.hk.secure-update.top and pay the HK$38 fee. Questions? Call 3107 1080',
+    );
+    const section = within(screen.getByRole('region', { name: 'Check a message' }));
+    expect(findings()).toEqual([
+      ['mention', 'info', 'Agency named InvestHKNames Invest Hong Kong.'],
+      ['url', 'danger', 'Web address invest-hk.gov.hk.secure-update.topImitates Invest Hong Kong. Do not open it.'],
+      ['phone', 'caution', 'Phone number 3107 1080Not a number of Invest Hong Kong. Its genuine hotline: 3107 1000.'],
+    ]);
+    expect(section.getByText(investhk.promise.en)).toBeTruthy();
+    expect(section.getByRole('link', { name: /3107 1000/ }).getAttribute('href')).toBe('tel:31071000');
+    expect(section.queryByRole('link', { name: /report/i })).toBeNull();
+  });
+
+  it('reads a Traditional Chinese SMS and names an unregistered sender, in Chinese', () => {
+    render(<PopupView state={state({ language: 'zh-Hant' })} now={NOW} />);
+    check('香港郵政：您的包裹因地址不完整未能派遞，請於 hxxps://hongkongpost-hk[.]top/track 更新地址並繳付 HK$12。', 'HKPOST');
+    const rows = findings();
+    expect(rows[0]).toEqual(['sender', 'caution', '發送人 HKPOST香港郵政只會以 #HKPost 發出短訊，這個發送人並非其中之一。']);
+    expect(rows.find((r) => r[0] === 'url')?.[1]).toBe('danger');
+    expect(screen.getByText(localizeHant(DEFAULT_FEED.agencies[1]!.promise))).toBeTruthy();
+  });
+
+  it('says so when nothing concerns a listed agency', () => {
+    render(<PopupView state={state()} now={NOW} />);
+    check('Your table for 4 at 7pm is confirmed. Call 2345 6789 to change.');
+    expect(screen.getByText('Nothing in this message belongs to, imitates or names an agency on the list.')).toBeTruthy();
+    expect(findings()).toEqual([['phone', 'none', 'Phone number 2345 6789Not a number of an agency on the list.']]);
+  });
+
+  it("prepares a report to the policy's address, as a link the user opens", () => {
+    const policy = { ...state().policy, reportAddress: 'mailto:reports@it.example.hk' };
+    render(<PopupView state={state({ policy })} now={NOW} extensionVersion="9.9.9" />);
+    check('Invest Hong Kong: pay at investhk-gov.top');
+    const link = screen.getByRole('link', { name: 'Report a false alarm' });
+    const href = new URL(link.getAttribute('href')!);
+    expect(href.protocol).toBe('mailto:');
+    expect(href.searchParams.get('body')).toContain('verdict: lookalike');
+    expect(href.searchParams.get('body')).toContain('extension: 9.9.9');
+    expect(href.searchParams.get('body')).toContain('feed: hk-default #1');
+  });
+});
+
+function localizeHant(text: { en: string; 'zh-Hant'?: string }): string {
+  return text['zh-Hant'] ?? text.en;
+}
 
 describe('trust model in the popup (issue 12)', () => {
   it('says which feeds expired and no longer count', () => {

@@ -1,6 +1,6 @@
 /**
  * The popup: the current tab's verdict, the agency search with the genuine contacts, the
- * general helplines and the feed's freshness. One section per file; this shell builds the
+ * message check, the general helplines and the feed's freshness. One section per file; this shell builds the
  * matcher from the active feed and lays the sections out. Pure view over a `UiState`;
  * `main.tsx` fetches the state.
  */
@@ -12,6 +12,7 @@ import { HelpContacts, type CopyText } from './agency-card';
 import { AgencySearchSection } from './agency-search-section';
 import { clipboardCopy } from './clipboard-copy';
 import { FreshnessNote } from './freshness-note';
+import { MessageCheckSection } from './message-check-section';
 import { VerdictPanel } from './verdict-panel';
 
 export { FreshnessNote } from './freshness-note';
@@ -26,6 +27,10 @@ export interface PopupViewProps {
   optionsHref?: string;
   onOpenOptions?: () => void;
   initialQuery?: string;
+  /** A message already in the "Check a message" box (tests, the demo). */
+  initialMessage?: string;
+  /** The extension's version, for reports. */
+  extensionVersion?: string;
 }
 
 /** The whole popup. */
@@ -36,6 +41,8 @@ export function PopupView({
   optionsHref,
   onOpenOptions,
   initialQuery = '',
+  initialMessage = '',
+  extensionVersion = '',
 }: PopupViewProps) {
   const lang = state.language;
   // The trust model's ranking, as in the background: a user feed's agency never outranks a higher one.
@@ -68,6 +75,15 @@ export function PopupView({
         copy={copy}
         initialQuery={initialQuery}
         provenance={provenance}
+      />
+      <MessageCheckSection
+        matcher={matcher}
+        feed={state.feed}
+        lang={lang}
+        copy={copy}
+        reportAddress={state.policy.reportAddress ?? state.feed.report_address ?? null}
+        extensionVersion={extensionVersion}
+        initialMessage={initialMessage}
       />
       <HelpContacts help={state.feed.help} lang={lang} copy={copy} />
       <FreshnessNote state={state} lang={lang} now={now} />

@@ -92,6 +92,7 @@ describe.skipIf(!isRoot)(`managed policy (${BROWSER_LABEL} policy file)`, () => 
       allowUserAllowlist: false,
       allowContinueAnyway: true,
       refreshIntervalMinutes: 30,
+      reportAddress: null,
     });
     // Policy wins: the user can neither add a feed nor remove the policy's.
     const add = await options.sendMessage<{ ok: boolean; error?: string }>({

@@ -122,6 +122,8 @@ describe(`layout and keyboard (${BROWSER_LABEL})`, () => {
           'popup-en.png',
           'popup-link-en.png',
           'popup-link-zh-Hant.png',
+          'popup-message-en.png',
+          'popup-message-zh-Hant.png',
           'popup-zh-Hant.png',
         ].sort(),
       );

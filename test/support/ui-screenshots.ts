@@ -8,14 +8,29 @@ import path from 'node:path';
 import type { BrowserDriver, TestPage } from './driver';
 import { openOptions, openPopup, setLanguage } from './ui-pages';
 
+/** Each language with a search and a scam SMS in that language (the issue's English InvestHK SMS; its Traditional Chinese counterpart). */
 const LANGUAGES = [
-  { language: 'en', suffix: 'en', query: 'InvestHK' },
-  { language: 'zh-Hant', suffix: 'zh-Hant', query: '投資推廣署' },
+  {
+    language: 'en',
+    suffix: 'en',
+    query: 'InvestHK',
+    message:
+      'InvestHK: your client record expires today. Verify at invest-hk.gov.hk.secure-update.top and pay the HK$38 fee. Questions? Call 3107 1080',
+  },
+  {
+    language: 'zh-Hant',
+    suffix: 'zh-Hant',
+    query: '投資推廣署',
+    message:
+      '【投資推廣署】閣下的客戶紀錄今日到期，請於 hxxps://investhk-gov[.]top/verify 核實並繳付港幣38元手續費。查詢請致電 ３１０７ １０８０。',
+  },
 ] as const;
 
 /**
  * Saves `popup-<lang>.png` (the popup after searching for Invest Hong Kong),
- * `popup-link-<lang>.png` (a pasted lookalike link with its verdict) and
+ * `popup-link-<lang>.png` (a pasted lookalike link with its verdict),
+ * `popup-message-<lang>.png` (a scam SMS checked with "Check a message": every part with its
+ * verdict, the genuine number beside the fake one) and
  * `options-<lang>.png` (the whole options page) for en and zh-Hant.
  *
  * @param driver - a browser with the built extension (`launchBrowser`, or `chromiumDriver` in the demo).
@@ -32,7 +47,7 @@ export async function captureUiScreenshots(driver: BrowserDriver, outDir: string
   };
   const settings = await openPopup(driver);
   try {
-    for (const { language, suffix, query } of LANGUAGES) {
+    for (const { language, suffix, query, message } of LANGUAGES) {
       await setLanguage(settings, language);
       const popup = await openPopup(driver);
       await popup.fill('#q', query);
@@ -41,6 +56,12 @@ export async function captureUiScreenshots(driver: BrowserDriver, outDir: string
       await popup.fill('#q', 'http://investhk.gov.hk.secure-pay.top/pay');
       await popup.waitFor('section.verdict.danger');
       await shot(popup, `popup-link-${suffix}.png`);
+      await popup.fill('#q', '');
+      await popup.fill('#msg-text', message);
+      await popup.click('button.check-message');
+      await popup.waitFor('.findings li[data-kind="phone"]');
+      await popup.evaluate(`document.querySelector('.findings').scrollIntoView({ block: 'start' }); true`);
+      await shot(popup, `popup-message-${suffix}.png`);
       await popup.close();
       const options = await openOptions(driver);
       await shot(options, `options-${suffix}.png`);

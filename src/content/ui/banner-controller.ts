@@ -80,8 +80,17 @@ export class BannerController {
   offer(model: BannerModel): void {
     if (this.signal.aborted) return;
     const floor = this.current ?? this.dismissed;
-    if (floor && compareSeverity(model.severity, floor.severity) <= 0) return;
-    this.current = model;
+    const shown = this.current;
+    // Fake numbers found later (a tel: link, then the text) join the banner of the same agency.
+    const fakePhones = shown?.agency === model.agency ? [...new Set([...shown.fakePhones, ...model.fakePhones])] : model.fakePhones;
+    if (floor && compareSeverity(model.severity, floor.severity) <= 0) {
+      if (shown && fakePhones.length > shown.fakePhones.length) {
+        this.current = { ...shown, fakePhones };
+        this.draw();
+      }
+      return;
+    }
+    this.current = { ...model, fakePhones };
     this.draw();
   }
 

@@ -28,6 +28,7 @@ export const BANNER_CSS = `
 .title{flex:1 1 22em;font-weight:700;min-width:0}
 .source{display:inline-block;font-size:.8em;font-weight:600;border:1px solid currentColor;border-radius:3px;padding:0 .35em;margin-inline-end:.5em;vertical-align:.1em}
 .hotline{font-weight:700;text-decoration:underline;text-underline-offset:2px;white-space:nowrap}
+.fake-phone{font-weight:700}
 .controls{display:flex;gap:.5em;margin-inline-start:auto}
 .controls button{cursor:pointer;border:2px solid currentColor;border-radius:4px;background:transparent;padding:.05em .55em;font-weight:600;white-space:nowrap}
 .promise{margin:.15em 0 0;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}
@@ -42,6 +43,8 @@ export const BANNER_CSS = `
 .actions a{text-decoration:underline;text-underline-offset:2px}
 .banner a:focus-visible,.banner button:focus-visible,.dialog button:focus-visible{outline:3px solid currentColor;outline-offset:2px}
 .provenance{font-size:.85em;margin:.35em 0 0}
+.report{font-size:.85em;margin:.35em 0 0}
+.report a{text-decoration:underline;text-underline-offset:2px;font-weight:600}
 .backdrop{position:fixed;inset:0;background:rgba(0,0,0,.55);display:flex;align-items:center;justify-content:center;padding:1em;
   font:16px/1.45 system-ui,"Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
 /* dialog: #1a1a1a on #fff, 17.4:1; primary button white on #0b57d0, 6.6:1 */

@@ -26,6 +26,8 @@ const model: BannerModel = {
   source: 'Agency Scam Alert',
   provenance: 'From a feed you added: <i>Helpful</i> (helpful)',
   listedBy: '',
+  fakePhones: [],
+  report: null,
 };
 
 describe('BannerView', () => {
@@ -75,6 +77,21 @@ describe('BannerView', () => {
     expect(details.hidden).toBe(false);
     expect(more.getAttribute('aria-expanded')).toBe('true');
     expect(more.textContent).toBe('Less');
+  });
+
+  it('says fake numbers next to the hotline in the bar, and offers the prepared report in the details only as a link', () => {
+    const root = document.createElement('div');
+    const report = { label: 'Report a false alarm', href: 'mailto:r@cert.example?subject=x', hint: 'Nothing is sent until you send it.' };
+    const draw = (m: BannerModel) => render(<BannerView model={m} linkCount={null} expanded onToggle={noop} onDismiss={noop} />, root);
+    draw({ ...model, fakePhones: ['3107 1080 on this page is not a number of Invest Hong Kong'], report });
+    expect(root.querySelector('.bar .fake-phone')!.textContent).toBe('3107 1080 on this page is not a number of Invest Hong Kong');
+    const link = root.querySelector<HTMLAnchorElement>('.details a.report-link')!;
+    expect(link.getAttribute('href')).toBe(report.href);
+    expect(link.textContent).toBe('Report a false alarm');
+    expect(root.querySelector('.details .report .hint')!.textContent).toBe(report.hint);
+    // A report address that is not mailto: or https: is never a link.
+    draw({ ...model, report: { ...report, href: 'javascript:alert(1)' } });
+    expect(root.querySelector('a.report-link')).toBeNull();
   });
 
   it('is a status, not an alert, for caution', () => {

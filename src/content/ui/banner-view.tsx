@@ -53,6 +53,12 @@ export function BannerView({ model, onDismiss, linkCount, expanded, onToggle, pl
             {hotline.label}
           </a>
         )}
+        {/* A number the page presents as the agency's, said right next to the genuine hotline. */}
+        {model.fakePhones.map((said) => (
+          <span class="fake-phone" key={said}>
+            {said}
+          </span>
+        ))}
         <div class="controls">
           <button type="button" class="more" aria-expanded={expanded ? 'true' : 'false'} aria-controls="details" onClick={onToggle}>
             {expanded ? model.lessText : model.detailsText}
@@ -89,6 +95,14 @@ export function BannerView({ model, onDismiss, linkCount, expanded, onToggle, pl
             ];
           })}
         </ul>
+        {model.report && safeHref(model.report.href) && (
+          <p class="report">
+            <a class="report-link" href={safeHref(model.report.href)} target="_blank" rel="noopener noreferrer">
+              {model.report.label}
+            </a>{' '}
+            <span class="hint">{model.report.hint}</span>
+          </p>
+        )}
         {model.provenance && <p class="provenance">{model.provenance}</p>}
         {model.listedBy && <p class="provenance listed-by">{model.listedBy}</p>}
       </div>

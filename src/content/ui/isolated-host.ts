@@ -116,11 +116,11 @@ export function createOverlay(kind: string, css: string, signal: AbortSignal, op
 }
 
 /**
- * Creates an inline host (for link markers) placed right after `anchor`.
+ * Creates an inline host (for link and text markers) placed right after `anchor` (an element, or a text node: nothing is split).
  *
  * @param css - the stylesheet for the shadow tree.
  */
-export function createInlineHost(anchor: Element, css: string): IsolatedUi {
+export function createInlineHost(anchor: ChildNode, css: string): IsolatedUi {
   const host = document.createElement(hostTagName('mark'));
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');

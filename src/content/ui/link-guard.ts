@@ -38,9 +38,11 @@ export class LinkGuard {
     const span = document.createElement('span');
     span.className = 'mark';
     span.setAttribute('role', 'img');
-    span.setAttribute('aria-label', `${link.strings.markerLabel}: ${link.flag.title}`);
+    // A fake number's marker says the genuine one ("Genuine: 3107 1000").
+    const words = link.flag.note ? `${link.strings.markerLabel} · ${link.flag.note}` : link.strings.markerLabel;
+    span.setAttribute('aria-label', `${words}: ${link.flag.title}`);
     span.title = link.flag.title;
-    span.textContent = `⚠ ${link.strings.markerLabel}`;
+    span.textContent = `⚠ ${words}`;
     ui.root.append(span);
     this.markers.set(element, ui.host);
   }

@@ -11,6 +11,7 @@ import { ESCALATE_AFTER_REPAIRS } from '../../shared/ui/banner-fight';
 import type { BannerModel, LinkUiStrings } from '../../shared/ui/banner-model';
 import { BannerController } from './banner-controller';
 import { LinkGuard } from './link-guard';
+import { TextMarks } from './text-marks';
 
 /**
  * A danger banner the page keeps fighting: ask the background to escalate (at most once per
@@ -33,6 +34,7 @@ function createContentUi(): ContentUi {
   let controller = new AbortController();
   let banner: BannerController;
   let guard: LinkGuard;
+  let textMarks: TextMarks;
 
   const setUp = (): void => {
     const { signal } = controller;
@@ -44,6 +46,7 @@ function createContentUi(): ContentUi {
     guard = new LinkGuard(signal, (link, strings: LinkUiStrings) =>
       banner.confirm(strings, link.flag.detail, !/^(javascript|data|vbscript):/i.test(link.href)),
     );
+    textMarks = new TextMarks(signal);
   };
   setUp();
 
@@ -55,6 +58,10 @@ function createContentUi(): ContentUi {
         banner.addFlaggedLinks(links.length, strings);
         banner.schedulePlacement();
       }
+    },
+    markText: (findings, strings) => {
+      if (textMarks.mark(findings, { address: strings.markerAddressLabel, phone: strings.markerPhoneLabel }) > 0)
+        banner.schedulePlacement();
     },
     openMarked: (element, intent) => guard.open(element, intent),
     reset: () => {

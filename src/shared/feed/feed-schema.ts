@@ -7,6 +7,7 @@
  * see `docs/feed-format.md` for the prose description of every field.
  */
 import { z } from 'zod';
+import { isReportAddress } from '../report/prepare-report';
 
 /** Languages a feed can carry text in. `en` is required everywhere; the others fall back to it. */
 export const FEED_LANGUAGES = ['en', 'zh-Hant', 'zh-Hans'] as const;
@@ -146,6 +147,13 @@ export const feedSchema = z
     refresh_interval_minutes: z.number().int().min(15).max(10080),
     publisher: z.object({ name: localizedTextSchema, url: httpUrlSchema.optional() }).strict(),
     help: z.array(helpContactSchema).default([]),
+    /**
+     * Where people report a missed scam or a false alarm to the publisher: `mailto:` with
+     * one address, or an `https:` form (the report goes in query parameters). Managed
+     * policy `reportAddress` overrides it. The extension only prepares the report; the
+     * person sends it (src/shared/report/prepare-report.ts).
+     */
+    report_address: z.string().trim().refine(isReportAddress, 'expected mailto:ADDRESS or an https: URL').optional(),
     agencies: z.array(agencySchema),
   })
   .strict();

@@ -87,8 +87,10 @@ describe('non-web schemes', () => {
     expect(m.matchLink(url, 'www.investhk.gov.hk', PAGE).verdict).toBe('deceptive-link');
   });
 
-  it('tel: and other schemes have nothing to judge', () => {
-    expect(m.matchUrl('tel:+85231071000').reasons).toEqual(['non-web-scheme:tel']);
+  it("tel: is judged by its number: the agency's own is official, another has nothing to judge", () => {
+    expect(m.matchUrl('tel:+85231071000')).toMatchObject({ verdict: 'official', agency: 'investhk', reasons: ['official-phone'] });
+    expect(m.matchUrl('tel:+85231071080').reasons).toEqual([]);
+    expect(m.matchUrl('sms:+85231071000').reasons).toEqual(['non-web-scheme:sms']);
   });
 });
 

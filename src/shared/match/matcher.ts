@@ -134,7 +134,10 @@ import { unwrapRedirects } from './redirect-wrappers';
 import { domainParts } from './registrable-domain';
 import { isGovernmentHost } from './lookalike';
 import { actionAsks, analyseRequests } from './request-analysis';
-import { MentionFinder } from './text-mentions';
+import { createMessageChecker, type MessageCheck, type MessageOptions } from './message-check';
+import { PhoneDirectory } from './phone-directory';
+import { phoneKey } from './phone-numbers';
+import { MentionFinder, type MentionSpan } from './text-mentions';
 import { DEFAULT_SEVERITY, louder, type Verdict, type VerdictName } from './verdict';
 
 /** Signals about a page besides its text, gathered by the content script. */
@@ -148,6 +151,12 @@ export interface PageSignals {
    * the text around it only reports.
    */
   actionTexts?: readonly string[];
+}
+
+/** What surrounds a link, for judging it (see {@link Matcher.matchLink}). */
+export interface LinkContext {
+  /** The id of the agency the text around the link names, if any. */
+  agency?: string;
 }
 
 export interface MatcherOptions {
@@ -164,8 +173,21 @@ export interface Matcher {
   isCampaignActive(agency: Agency): boolean;
   /** Verdict for a page URL or a pasted URL (relative URLs resolve against `base`). */
   matchUrl(url: string, base?: string): Verdict;
-  /** Verdict for a link: its href (resolved against `pageUrl`) and visible text. */
-  matchLink(href: string, text: string, pageUrl?: string): Verdict;
+  /**
+   * Verdict for a link: its href (resolved against `pageUrl`) and visible text. A `tel:`
+   * link to a number the feed lists is `official`; to another number, when the link's text
+   * or `context.agency` (the agency the text around the link names) presents it as an
+   * agency's, `deceptive-link` with reason `unlisted-phone` and the genuine numbers.
+   */
+  matchLink(href: string, text: string, pageUrl?: string, context?: LinkContext): Verdict;
+  /**
+   * Checks a whole message (an SMS, an email, a chat message, a block of page text): every
+   * web address, email address, phone number, sender and agency mention in it, each with
+   * its verdict, and the loudest verdict (see `message-check.ts`).
+   */
+  matchMessage(text: string, options?: MessageOptions): MessageCheck;
+  /** Where `text` names agencies: each name's agency id and offsets in `text`. */
+  locateMentions(text: string): Array<{ agency: string; start: number; end: number }>;
   /** Verdict for visible text on a page: `mentions` or `unrelated` (or `official` on official pages). */
   matchText(text: string, pageUrl: string, signals?: PageSignals): Verdict;
   /** The louder of the URL verdict and the text verdict for a page. */
@@ -325,14 +347,26 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
       }
       case 'script':
         return verdict(url, 'unrelated', null, [`script-url:${target.scheme}`]);
-      case 'other':
+      case 'other': {
+        if (target.scheme === 'tel') {
+          const key = phoneKey(url);
+          if (key) return messages.judgePhone(key, url, null, false);
+        }
         return verdict(url, 'unrelated', null, [`non-web-scheme:${target.scheme}`]);
+      }
       case 'invalid':
         return verdict(url, 'unrelated', null, ['unparseable-url']);
     }
   }
 
-  function matchLink(href: string, text: string, pageUrl?: string): Verdict {
+  function matchLink(href: string, text: string, pageUrl?: string, context: LinkContext = {}): Verdict {
+    if (/^\s*tel:/i.test(href)) {
+      const key = phoneKey(href.trim());
+      if (key) {
+        const named = mentions.find(text)[0] ?? (context.agency ? agencies.findIndex((a) => a.id === context.agency) : -1);
+        return messages.judgePhone(key, href, named >= 0 ? named : null, true);
+      }
+    }
     const own = matchUrl(href, pageUrl);
     if (own.verdict === 'blocklisted' || own.verdict === 'lookalike' || own.severity === 'caution') return own;
     // A gateway that hides the destination (Mimecast) rewrites genuine links too: unknown, no mismatch.
@@ -392,6 +426,43 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
     return cues.length > 0 ? { ...v, severity: 'caution' } : v;
   }
 
+  function isTrustedPage(pageUrl: string, index: number): boolean {
+    const target = parseTarget(pageUrl);
+    if (target.kind !== 'web') return false;
+    const host = toAsciiHost(target.host) ?? target.host;
+    return isGovernmentHost(domainParts(host)) || trustedFor(host, index);
+  }
+
+  /** Agencies whose alias, brand token or official label a folded ID (letters and digits) spells or contains. */
+  const spellings = agencies.map((a) =>
+    [...agencyNames(a), ...(a.brand_tokens ?? []), ...a.official_domains.map((d) => d.split('.')[0]!)]
+      .map((n) =>
+        n
+          .normalize('NFKC')
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]/gu, ''),
+      )
+      .filter((n) => n.length >= 4),
+  );
+  function agenciesSpelledBy(folded: string): number[] {
+    const out: number[] = [];
+    spellings.forEach((list, i) => {
+      if (list.some((n) => folded === n || (n.length >= 5 && folded.includes(n)))) out.push(i);
+    });
+    return out;
+  }
+
+  const messages = createMessageChecker({
+    agencies,
+    phones: new PhoneDirectory(agencies, feed.help),
+    matchUrl: (url) => matchUrl(url),
+    matchText: (text, pageUrl) => matchText(text, pageUrl),
+    locateMentions: (text) => mentions.locate(text),
+    isCampaignActive: (agency) => isCampaignActive(agency),
+    isTrustedPage,
+    agenciesSpelledBy,
+  });
+
   function matchPage(pageUrl: string, text: string, signals?: PageSignals): Verdict {
     const byUrl = matchUrl(pageUrl);
     if (byUrl.verdict !== 'unrelated') return byUrl;
@@ -406,6 +477,9 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
     matchLink,
     matchText,
     matchPage,
+    matchMessage: (text, options) => messages.check(text, options),
+    locateMentions: (text) =>
+      mentions.locate(text).map((m: MentionSpan) => ({ agency: agencies[m.agency]!.id, start: m.start, end: m.end })),
     hasPathEntries: (host) => scamPaths.has(host),
     mentionNeedles: () => mentions.needles(new Set(agencies.flatMap((a, i) => (isCampaignActive(a) ? [i] : [])))),
     mentionPrefilter: () => mentions.prefilterSource(new Set(agencies.flatMap((a, i) => (isCampaignActive(a) ? [i] : [])))),

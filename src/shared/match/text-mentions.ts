@@ -131,21 +131,58 @@ export class MentionFinder {
    * @returns agency indexes, each once.
    */
   find(text: string): number[] {
-    const { text: folded, origin } = foldForMentions(text, this.chinese);
     const found: number[] = [];
+    this.scan(text, (agency) => {
+      if (!found.includes(agency)) found.push(agency);
+      return true;
+    });
+    return found;
+  }
+
+  /**
+   * Every place `text` names an agency, in order: the agency and the UTF-16 offsets of the
+   * name in `text` as given (`start` inclusive, `end` exclusive).
+   *
+   * @param text - visible text (any length; folded here).
+   */
+  locate(text: string): MentionSpan[] {
+    const spans: MentionSpan[] = [];
+    this.scan(text, (agency, start, end) => {
+      spans.push({ agency, start, end });
+      return false;
+    });
+    return spans;
+  }
+
+  /**
+   * Calls `hit` for each name found (offsets into `text`). When `hit` returns true, later
+   * names of the same agency are skipped (enough for {@link find}).
+   */
+  private scan(text: string, hit: (agency: number, start: number, end: number) => boolean): void {
+    const { text: folded, origin } = foldForMentions(text, this.chinese);
+    const done = new Set<number>();
     for (let i = 0; i + 1 < folded.length; i++) {
       const bucket = this.byPrefix.get(folded.slice(i, i + 2));
       if (!bucket) continue;
       for (const needle of bucket) {
-        if (found.includes(needle.agency) || !folded.startsWith(needle.text, i)) continue;
+        if (done.has(needle.agency) || !folded.startsWith(needle.text, i)) continue;
         const end = i + needle.text.length;
         if (needle.latin && (isWordChar(folded[i - 1]) || isWordChar(folded[end]))) continue;
         if (needle.ordinary && !writtenAsName(text, folded, origin, i, end)) continue;
-        found.push(needle.agency);
+        const last = origin[end - 1]!;
+        const lastLength = text.codePointAt(last)! > 0xffff ? 2 : 1;
+        if (hit(needle.agency, origin[i]!, last + lastLength)) done.add(needle.agency);
       }
     }
-    return found;
   }
+}
+
+/** Where a text names an agency (see {@link MentionFinder.locate}). */
+export interface MentionSpan {
+  /** The agency's index in the feed. */
+  agency: number;
+  start: number;
+  end: number;
 }
 
 /**

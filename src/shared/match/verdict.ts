@@ -24,6 +24,12 @@ export interface Verdict {
   agency: string | null;
   /** Machine-readable reasons, e.g. `typo-distance-1`, `unwrapped-redirect:safelinks`. */
   reasons: string[];
+  /**
+   * For a phone number presented as an agency's that the feed does not list (reason
+   * `unlisted-phone`): the agency's genuine numbers as the feed writes them, hotline first,
+   * so a warning can show the real number next to the fake one.
+   */
+  genuinePhones?: string[];
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { none: 0, safe: 1, info: 2, caution: 3, danger: 4 };

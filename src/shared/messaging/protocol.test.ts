@@ -4,7 +4,7 @@
  * handler runs.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_LINKS_PER_CHECK, MAX_TEXT_CHARS, PROTOCOL, type ToBackground } from './protocol';
+import { MAX_LINK_TEXT_CHARS, MAX_LINKS_PER_CHECK, MAX_TEXT_CHARS, PROTOCOL, type ToBackground } from './protocol';
 
 const accepts = (name: ToBackground, payload: unknown) => PROTOCOL[name].request.safeParse(payload).success;
 
@@ -14,6 +14,8 @@ describe('protocol request schemas', () => {
     expect(accepts('links-check', { pageUrl: 'https://a.example/', links: [{ href: 'https://b.example/', text: 'b' }] })).toBe(true);
     expect(accepts('text-check', { pageUrl: 'https://a.example/', text: 'InvestHK', sensitiveInputs: false })).toBe(true);
     expect(accepts('ui-inject', {})).toBe(true);
+    const tel = { href: 'tel:+85231071080', text: '3107 1080', context: 'Call the InvestHK hotline 3107 1080' };
+    expect(accepts('links-check', { pageUrl: 'https://a.example/', links: [tel] })).toBe(true);
     expect(accepts('ui-state', {})).toBe(true);
     expect(accepts('ui-state', { tabId: 7 })).toBe(true);
     expect(accepts('settings-update', { patch: { language: 'zh-Hant' } })).toBe(true);
@@ -32,6 +34,8 @@ describe('protocol request schemas', () => {
     expect(accepts('text-check', { pageUrl: 'https://a.example/', text: 'x'.repeat(MAX_TEXT_CHARS + 1), sensitiveInputs: false })).toBe(
       false,
     );
+    const longContext = { href: 'tel:31071080', text: '', context: 'x'.repeat(MAX_LINK_TEXT_CHARS + 1) };
+    expect(accepts('links-check', { pageUrl: 'https://a.example/', links: [longContext] })).toBe(false);
     expect(accepts('settings-update', { patch: { language: 'klingon' } })).toBe(false);
     expect(accepts('settings-update', { patch: { feeds: [] } })).toBe(false);
     expect(accepts('ui-state', { tabId: -1 })).toBe(false);

@@ -22,7 +22,7 @@ import type { FeedSource, Provenance } from '../feed/trust-model';
 import type { UiLanguage } from '../i18n/i18n';
 import type { Verdict } from '../match/verdict';
 import { allowlistSchema, dismissedSchema, languagePreferenceSchema, type Settings } from '../settings/settings';
-import type { BannerLink, BannerModel, LinkUiStrings } from '../ui/banner-model';
+import type { BannerLink, BannerModel, LinkUiStrings, ReportLinkModel } from '../ui/banner-model';
 
 export type { BannerLink, LinkUiStrings };
 
@@ -45,7 +45,14 @@ export const MAX_LINK_TEXT_CHARS = 300;
 export const MAX_URL_CHARS = 8192;
 
 const url = z.string().max(MAX_URL_CHARS);
-const linkSampleSchema = z.object({ href: url, text: z.string().max(MAX_LINK_TEXT_CHARS) }).strict();
+const linkSampleSchema = z
+  .object({
+    href: url,
+    text: z.string().max(MAX_LINK_TEXT_CHARS),
+    /** For `tel:` links only: the text of the block around the link (does it present the number as an agency's?). */
+    context: z.string().max(MAX_LINK_TEXT_CHARS).optional(),
+  })
+  .strict();
 const empty = z.object({}).strict();
 /** Why the warning page is shown (see `shared/navigation/warning-page.ts`). */
 const warningReason = z.enum(['page', 'hidden']);
@@ -120,6 +127,27 @@ export interface FlaggedLink {
   /** Marker tooltip and confirm-dialog body, in the UI language. */
   title: string;
   detail: string;
+  /**
+   * Shown in the marker itself: for a number presented as an agency's that is not one of its
+   * numbers, the agency's genuine hotline ("Genuine: 3107 1000"); absent otherwise.
+   */
+  note?: string;
+}
+
+/**
+ * A dangerous address or number found in a page's visible text (`text-check`): the content
+ * script finds `text` in the page's text nodes and marks it without changing the text.
+ */
+export interface TextFinding {
+  kind: 'url' | 'email' | 'phone';
+  /** As written in the page text (what the content script looks for). */
+  text: string;
+  verdict: Verdict;
+  /** Marker tooltip and, if the page later makes it a link, the confirm-dialog body. */
+  title: string;
+  detail: string;
+  /** As {@link FlaggedLink.note}. */
+  note?: string;
 }
 
 export interface PageReport {
@@ -243,6 +271,8 @@ export interface InterstitialInfo {
   provenance: string;
   /** Which feed listed the blocked address, when another than the agency's ('' otherwise). */
   listedBy: string;
+  /** "Report a false alarm", prepared (opened only by the user's click); null when no report address is set. */
+  report: ReportLinkModel | null;
   /** False when managed policy removes "Continue anyway" (`allowContinueAnyway: false`). */
   continueAllowed: boolean;
   /** The agency's own promise from the feed ('' without an agency). */
@@ -281,7 +311,7 @@ export interface FeedChange {
 export interface Responses {
   'page-check': PageReport;
   'links-check': { flagged: FlaggedLink[]; banner: BannerModel | null };
-  'text-check': { verdict: Verdict; banner: BannerModel | null };
+  'text-check': { verdict: Verdict; banner: BannerModel | null; findings: TextFinding[] };
   'banner-dismissed': { ok: true };
   'ui-inject': { ok: boolean };
   'banner-fought': { warnAt: string | null };

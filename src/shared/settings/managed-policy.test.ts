@@ -62,6 +62,7 @@ describe('managed policy', () => {
       allowUserAllowlist: true,
       allowContinueAnyway: true,
       refreshIntervalMinutes: null,
+      reportAddress: null,
     });
     const state = policyState({
       feedUrls: ['https://a.example/f.json'],
@@ -92,5 +93,17 @@ describe('managed policy', () => {
     walk(managedSchemaJson());
     expect([...used].filter((k) => !allowed.includes(k))).toEqual([]);
     expect(used.has('items')).toBe(true);
+  });
+});
+
+describe('reportAddress', () => {
+  it('takes a mailto: or https: address and rejects others', () => {
+    expect(parsePolicy({ reportAddress: 'mailto:reports@it.example.hk' }).policy.reportAddress).toBe('mailto:reports@it.example.hk');
+    expect(policyState(parsePolicy({ reportAddress: 'https://it.example.hk/report' }).policy).reportAddress).toBe(
+      'https://it.example.hk/report',
+    );
+    const bad = parsePolicy({ reportAddress: 'javascript:alert(1)' });
+    expect(bad.policy.reportAddress).toBeUndefined();
+    expect(bad.problems[0]).toMatch(/invalid managed value "reportAddress"/);
   });
 });

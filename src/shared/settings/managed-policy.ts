@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { checkFeedUrl } from '../feed/feed-url';
 import { decodePublicKey } from '../feed/signature';
+import { isReportAddress } from '../report/prepare-report';
 
 /** Refresh interval bounds, minutes: 15 (no hammering of publishers) to 1440 (a day). */
 export const MIN_REFRESH_MINUTES = 15;
@@ -144,6 +145,18 @@ export const MANAGED_POLICY = {
         'Whether the warning page that replaces a known scam page offers "Continue anyway" (default true), like Chrome\'s SafeBrowsingProceedAnywayDisabled policy.',
     },
   }),
+  reportAddress: key({
+    schema: z.string().trim().refine(isReportAddress, 'expected mailto:ADDRESS or an https: URL'),
+    default: undefined,
+    label: 'reportAddress',
+    locks: none,
+    json: {
+      type: 'string',
+      title: 'Report address',
+      description:
+        "Where users report a missed scam or a false alarm (mailto:ADDRESS or an https: form), instead of the feed's report_address. Reports are prepared by the extension and sent only by the user.",
+    },
+  }),
 };
 
 export type PolicyKeyName = keyof typeof MANAGED_POLICY;
@@ -165,6 +178,8 @@ export interface PolicyState {
   allowContinueAnyway: boolean;
   /** The policy's refresh interval, bounded; null when the policy sets none. */
   refreshIntervalMinutes: number | null;
+  /** The policy's report address (overrides the feed's); null when the policy sets none. */
+  reportAddress: string | null;
 }
 
 /**
@@ -226,6 +241,7 @@ export function policyState(policy: ManagedPolicy): PolicyState {
     allowUserAllowlist: !locked.has('allowlist'),
     allowContinueAnyway: policyValue(policy, 'allowContinueAnyway'),
     refreshIntervalMinutes: policy.refreshIntervalMinutes === undefined ? null : clampRefreshMinutes(policy.refreshIntervalMinutes),
+    reportAddress: policy.reportAddress ?? null,
   };
 }
 

@@ -14,6 +14,14 @@ export interface BannerLink {
   href: string;
 }
 
+/** "Report a mistake": the prepared report's link (`mailto:` or `https:`), opened only by the user. */
+export interface ReportLinkModel {
+  label: string;
+  href: string;
+  /** What opening it does, and that nothing is sent until the user sends it. */
+  hint: string;
+}
+
 export interface BannerModel {
   severity: Exclude<Severity, 'none'>;
   /** BCP 47 tag for the `lang` attribute. */
@@ -39,6 +47,13 @@ export interface BannerModel {
   provenance: string;
   /** Which feed listed the address as a scam, when another than the agency's; '' otherwise. */
   listedBy: string;
+  /**
+   * Numbers on the page presented as the agency's that are not its numbers, each in plain
+   * words next to the genuine hotline ("3107 1080 is not a number of …"); empty when none.
+   */
+  fakePhones: string[];
+  /** "Report a false alarm" to the feed's publisher (or policy's address); null when none is set. */
+  report: ReportLinkModel | null;
 }
 
 /** Strings the content script needs for link markers and the confirm step. */
@@ -49,6 +64,9 @@ export interface LinkUiStrings {
   confirmContinue: string;
   /** "N dangerous links are marked", with `{count}` where the number goes. */
   linksFound: string;
+  /** Marker labels for a dangerous address and a fake number in the page's text. */
+  markerAddressLabel: string;
+  markerPhoneLabel: string;
 }
 
 /**
@@ -138,7 +156,21 @@ export function bannerModel(
     source: translate(lang, 'bannerSource'),
     provenance: provenanceText(origin.agency, lang),
     listedBy: listedByText(origin.listing, lang),
+    fakePhones: [],
+    report: null,
   };
+}
+
+/**
+ * `model` with the numbers a page presented as its agency's (reason `unlisted-phone`) said
+ * next to the genuine hotline. Numbers of other agencies are left out.
+ *
+ * @param numbers - the numbers as written on the page.
+ */
+export function withFakePhones(model: BannerModel, numbers: readonly string[], agency: Agency, lang: UiLanguage): BannerModel {
+  const name = localize(agency.names, lang);
+  const said = [...new Set(numbers.map((n) => n.trim()).filter(Boolean))].map((n) => translate(lang, 'bannerFakePhone', n, name));
+  return said.length === 0 ? model : { ...model, fakePhones: [...new Set([...model.fakePhones, ...said])] };
 }
 
 /** The strings for link markers and the confirm step in `lang`. */
@@ -149,5 +181,7 @@ export function linkUiStrings(lang: UiLanguage): LinkUiStrings {
     confirmGoBack: translate(lang, 'confirmGoBack'),
     confirmContinue: translate(lang, 'confirmContinue'),
     linksFound: translate(lang, 'bannerLinksFound', '{count}'),
+    markerAddressLabel: translate(lang, 'markerAddressLabel'),
+    markerPhoneLabel: translate(lang, 'markerPhoneLabel'),
   };
 }
