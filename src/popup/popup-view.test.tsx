@@ -212,7 +212,7 @@ describe('Check a message', () => {
     );
     const section = within(screen.getByRole('region', { name: 'Check a message' }));
     expect(findings()).toEqual([
-      ['mention', 'info', 'Agency named InvestHKNames Invest Hong Kong.'],
+      ['mention', 'caution', 'Agency named InvestHKNames Invest Hong Kong and asks for payment or personal data.'],
       ['url', 'danger', 'Web address invest-hk.gov.hk.secure-update.topImitates Invest Hong Kong. Do not open it.'],
       ['phone', 'caution', 'Phone number 3107 1080Not a number of Invest Hong Kong. Its genuine hotline: 3107 1000.'],
     ]);

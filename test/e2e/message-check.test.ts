@@ -61,7 +61,7 @@ describe(`message check in the popup (${BROWSER_LABEL})`, () => {
     const page = await openPopup(driver);
     const rows = await checkMessage(page, EN_SMS);
     expect(rows.map((r) => [r.kind, r.severity])).toEqual([
-      ['mention', 'info'],
+      ['mention', 'caution'], // "…and pay the HK$38 fee" asks the reader
       ['url', 'danger'],
       ['phone', 'caution'],
     ]);

@@ -220,6 +220,13 @@ describe('reporting is not asking', () => {
     ['an imperative', 'InvestHK grant: Pay the processing fee today to receive your funds.'],
     ['your account and a deadline', 'Invest Hong Kong: your account will be suspended within 24 hours. Verify your identity.'],
     ['a Chinese request', '投資推廣署：您的資助申請即將過期，請即登入更新資料。'],
+    // The dots of an address are not the ends of sentences: "top and pay the fee" must not
+    // lose its imperative (a scam SMS from issue 14, with a short link no feed lists).
+    ['an address before the ask', 'InvestHK: your client record expires today. Verify at bit.ly/3xYz9 and pay the HK$38 fee.'],
+    [
+      'a dotted host before the ask',
+      'InvestHK: Verify at invest-hk.gov.hk.secure-update.top and pay the HK$38 fee. Questions? Call 3107 1080',
+    ],
   ])('%s asks the reader', (_kind, text) => {
     expect(invest.matchText(text, 'https://claim.example/').severity).toBe('caution');
   });

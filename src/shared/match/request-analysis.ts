@@ -247,6 +247,12 @@ const ZH_CONDITIONAL_PAST = ['如曾', '若曾', '曾向', '曾經', '曾经', '
 
 const QUOTED = /“[^”]*”|「[^」]*」|『[^』]*』|"[^"\n]*"/g;
 const SENTENCE = /[^.!?。！？；;\n]+[.!?。！？；;\n]*/g;
+/**
+ * A dot between two letters or digits (`bit.ly`, `gov.hk.secure-update.top`, `HK$3.80`)
+ * is part of an address or a number, not the end of a sentence: it is masked before
+ * splitting (same length, so offsets hold), or "top and pay the fee" would lose its verb.
+ */
+const INNER_DOT = /(?<=[a-z0-9-])\.(?=[a-z0-9])/gi;
 
 /**
  * Which request cues in `text` ask its reader, and which are only reported.
@@ -254,7 +260,9 @@ const SENTENCE = /[^.!?。！？；;\n]+[.!?。！？；;\n]*/g;
  * @param text - visible text (any length; folded here).
  */
 export function analyseRequests(text: string): RequestAnalysis {
-  const folded = foldText(text).replace(QUOTED, (quote) => ' '.repeat(quote.length));
+  const folded = foldText(text)
+    .replace(QUOTED, (quote) => ' '.repeat(quote.length))
+    .replace(INNER_DOT, '\u2024');
   const asks = new Set<CueKind>();
   const reported = new Set<CueKind>();
   for (const match of folded.matchAll(SENTENCE)) {
