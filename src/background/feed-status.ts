@@ -8,7 +8,7 @@ import { keyIdOf } from '../shared/feed/signature';
 import type { FeedStatus } from '../shared/messaging/protocol';
 import { policyState, type PolicyState } from '../shared/settings/managed-policy';
 import { getEngine } from './engine-state';
-import { loadPolicy } from './feed-policy';
+import { loadPolicy, loadPolicyFast } from './feed-policy';
 import { loadFeedStore } from './feed-store';
 import { refreshMinutes, subscriptions } from './feed-updater';
 import { loadSettings } from './settings-store';
@@ -87,4 +87,12 @@ export async function feedStatuses(): Promise<FeedStatus[]> {
 /** What managed policy sets and locks; defaults (everything allowed) where it sets nothing. */
 export async function loadPolicyState(): Promise<PolicyState> {
   return policyState(await loadPolicy());
+}
+
+/**
+ * {@link loadPolicyState} for checks that must not wait for Chromium's slow first managed
+ * storage read after start (page and link checks): see `loadPolicyFast`.
+ */
+export async function loadPolicyStateFast(): Promise<PolicyState> {
+  return policyState(await loadPolicyFast());
 }

@@ -9,6 +9,12 @@ import { feedValue, generateKeyPair, isoDays } from '../shared/feed/testing/feed
 
 const local = new Map<string, unknown>();
 let managed: Record<string, unknown> = {};
+const storageListeners: Array<(changes: object, area: string) => void> = [];
+/** Sets the managed policy as an admin would: managed storage changes and says so. */
+function setManaged(policy: Record<string, unknown>): void {
+  managed = policy;
+  for (const listener of storageListeners) listener({}, 'managed');
+}
 const sentToTabs: number[] = [];
 const alarms = new Map<string, { periodInMinutes?: number }>();
 
@@ -20,7 +26,7 @@ vi.mock('webextension-polyfill', () => ({
         set: async (items: Record<string, unknown>) => Object.entries(items).forEach(([k, v]) => local.set(k, structuredClone(v))),
       },
       managed: { get: async () => managed },
-      onChanged: { addListener: () => undefined },
+      onChanged: { addListener: (l: (changes: object, area: string) => void) => void storageListeners.push(l) },
     },
     alarms: {
       get: async (name: string) => alarms.get(name),
@@ -84,7 +90,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   local.clear();
-  managed = {};
+  setManaged({});
   served.clear();
   requests.length = 0;
   sentToTabs.length = 0;
@@ -130,7 +136,7 @@ describe('pure helpers', () => {
 
 describe('checkFeeds', () => {
   it('fetches, verifies, stores and activates a policy feed, tells tabs, then uses 304', async () => {
-    managed = { feedUrls: [URL_A], trustedKeys: [key.public_key], refreshIntervalMinutes: 30 };
+    setManaged({ feedUrls: [URL_A], trustedKeys: [key.public_key], refreshIntervalMinutes: 30 });
     await publish(URL_A, withAgency(1, 'alpha', 'alpha.gov.hk'));
     const store = await checkFeeds('test');
     expect(store[URL_A]).toMatchObject({ lastError: null, etag: '"1-' + served.get(URL_A)!.body.length + '"' });
@@ -145,7 +151,7 @@ describe('checkFeeds', () => {
   });
 
   it('keeps the last good feed and records the reason when an update is bad', async () => {
-    managed = { feedUrls: [URL_A], trustedKeys: [key.public_key] };
+    setManaged({ feedUrls: [URL_A], trustedKeys: [key.public_key] });
     await publish(URL_A, withAgency(2, 'alpha', 'alpha.gov.hk'));
     await checkFeeds('good');
     const other = await generateKeyPair();
@@ -164,7 +170,7 @@ describe('checkFeeds', () => {
   });
 
   it('runs one check at a time: a second waits for the one in flight', async () => {
-    managed = { feedUrls: [URL_A], trustedKeys: [key.public_key] };
+    setManaged({ feedUrls: [URL_A], trustedKeys: [key.public_key] });
     await publish(URL_A, withAgency(1, 'alpha', 'alpha.gov.hk'));
     maxActive = 0;
     await Promise.all([checkFeeds('one'), checkFeeds('two'), checkFeeds('three')]);
@@ -174,7 +180,7 @@ describe('checkFeeds', () => {
 
   it('ignores user feeds when the policy forbids them', async () => {
     local.set('settings', { feeds: [{ url: URL_A, publicKeys: [key.public_key] }] });
-    managed = { allowUserFeeds: false };
+    setManaged({ allowUserFeeds: false });
     await publish(URL_A, withAgency(1, 'alpha', 'alpha.gov.hk'));
     expect(await checkFeeds('policy')).toEqual({});
     expect(requests).toEqual([]);
@@ -186,11 +192,11 @@ describe('checkFeeds: trust model and freshness (issue 12)', () => {
   const URL_B = 'https://other.example.net/b.json';
 
   it('a 304 counts only for a stored copy that still verifies: after a key change the feed is downloaded again', async () => {
-    managed = { feedUrls: [URL_A], trustedKeys: [key.public_key] };
+    setManaged({ feedUrls: [URL_A], trustedKeys: [key.public_key] });
     await publish(URL_A, withAgency(1, 'alpha', 'alpha.gov.hk'));
     await checkFeeds('first');
     const rotated = await generateKeyPair();
-    managed = { feedUrls: [URL_A], trustedKeys: [rotated.public_key] };
+    setManaged({ feedUrls: [URL_A], trustedKeys: [rotated.public_key] });
     requests.length = 0;
     const store = await checkFeeds('keys changed');
     // If-None-Match first (304), then a full download, which the new key does not verify.
@@ -203,7 +209,7 @@ describe('checkFeeds: trust model and freshness (issue 12)', () => {
   });
 
   it('a 304 does not make an expired stored feed fresh, and the expired feed stops counting', async () => {
-    managed = { feedUrls: [URL_A], trustedKeys: [key.public_key] };
+    setManaged({ feedUrls: [URL_A], trustedKeys: [key.public_key] });
     const soon = { ...withAgency(1, 'alpha', 'alpha.gov.hk'), issued_at: isoDays(-1), expires_at: isoDays(0.0001) };
     await publish(URL_A, soon);
     await checkFeeds('first');
@@ -229,7 +235,7 @@ describe('checkFeeds: trust model and freshness (issue 12)', () => {
 
   it('a user feed cannot take the policy feed’s id, nor an id bound to other keys', async () => {
     const impostor = await generateKeyPair();
-    managed = { feedUrls: [URL_A], trustedKeys: [key.public_key] };
+    setManaged({ feedUrls: [URL_A], trustedKeys: [key.public_key] });
     local.set('settings', { feeds: [{ url: URL_B, publicKeys: [impostor.public_key] }] });
     await publish(URL_A, withAgency(1, 'alpha', 'alpha.gov.hk'));
     // Same feed id (example-cert), higher sequence, another hotline.
@@ -246,7 +252,7 @@ describe('checkFeeds: trust model and freshness (issue 12)', () => {
     expect(getEngine().feed.agencies.find((a) => a.id === 'alpha')!.hotline).not.toBe('6666 6666');
 
     // Binding: a user feed id first delivered under one key cannot come back under another.
-    managed = {};
+    setManaged({});
     const URL_C = 'https://third.example.com/c.json';
     local.set('settings', { feeds: [{ url: URL_B, publicKeys: [key.public_key] }] });
     await publish(URL_B, withAgency(1, 'gamma', 'gamma.example.org'));

@@ -40,7 +40,7 @@ import { sendToTab } from '../platform/messenger';
 import { clampRefreshMinutes, policyValue } from '../shared/settings/managed-policy';
 import type { Settings } from '../shared/settings/settings';
 import { activateFeeds } from './engine-state';
-import { loadPolicy, type ManagedPolicy } from './feed-policy';
+import { forgetPolicy, loadPolicy, loadPolicyFast, onPolicyCorrected, type ManagedPolicy } from './feed-policy';
 import { emptyRecord, loadBindings, loadFeedStore, saveFeedStore, type FeedBindings, type FeedRecord, type FeedStore } from './feed-store';
 import { loadSettings } from './settings-store';
 
@@ -372,6 +372,7 @@ export function startFeedUpdates(): Promise<void> {
   browser.runtime.onInstalled?.addListener(() => void checkFeeds('installed'));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') {
+      forgetPolicy();
       void checkFeeds('policy-changed');
     } else if (area === 'local' && changes.settings) {
       const before = JSON.stringify((changes.settings.oldValue as Partial<Settings> | undefined)?.feeds ?? []);
@@ -379,8 +380,10 @@ export function startFeedUpdates(): Promise<void> {
       if (before !== after) void checkFeeds('subscriptions-changed');
     }
   });
+  // The policy changed while the browser was closed: the restore below used the last one.
+  onPolicyCorrected(() => void checkFeeds('policy-changed'));
   const restored = (async () => {
-    const [policy, settings, store] = await Promise.all([loadPolicy(), loadSettings(), loadFeedStore()]);
+    const [policy, settings, store] = await Promise.all([loadPolicyFast(), loadSettings(), loadFeedStore()]);
     const subs = subscriptions(policy, settings);
     const feeds = feedsOf(subs, store);
     activeFingerprint = fingerprint(feeds, Date.now());

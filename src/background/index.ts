@@ -14,11 +14,15 @@ import { startNavigationJudge } from './navigation-judge';
 import { pageCheckHandlers } from './page-checks';
 import { uiHandlers } from './ui-handlers';
 
-// Build the matcher now rather than on the first page's message.
+// Build the matcher now rather than on the first page's message. The marks time the
+// cold-start path (service-worker start → engine → restored feeds → first verdict); they
+// stay inside the worker and `npm run bench:browser` reads them (docs/performance.md).
 getEngine();
+performance.mark('asa:engine-ready');
 // Restore the stored feeds, listen for the refresh alarm, policy and subscription changes.
 // Messages wait for the restore, so no page is judged by the embedded feed alone.
 const ready = startFeedUpdates();
+void ready.then(() => performance.mark('asa:feeds-restored'));
 handleMessages({ ...pageCheckHandlers, ...feedHandlers, ...uiHandlers, ...interstitialHandlers } satisfies Handlers, {
   ready,
   immediate: ['interstitial-info'],

@@ -14,7 +14,8 @@ vi.mock('webextension-polyfill', () => ({
     runtime: { id: 'ext', getURL: (p: string) => `chrome-extension://ext/${p}` },
     i18n: { getUILanguage: () => 'en' },
     storage: {
-      local: { get: async () => ({}) },
+      local: { get: async () => ({}), set: async () => undefined },
+      onChanged: { addListener: () => undefined },
       session: { get: async (k: string) => ({ [k]: session[k] }), set: async (v: Record<string, unknown>) => Object.assign(session, v) },
     },
     alarms: { create: () => undefined, clear: async () => true, onAlarm: { addListener: () => undefined } },

@@ -23,7 +23,7 @@ import { bannerModel, linkUiStrings, withFakePhones, type BannerModel } from '..
 import { sendToTab } from '../platform/messenger';
 import { bannerOrigin } from './banner-origin';
 import { getEngine } from './engine-state';
-import { loadPolicyState } from './feed-status';
+import { loadPolicyStateFast } from './feed-status';
 import { isAllowedInTab, recordEscalation } from './interstitial-handlers';
 import { asciiHostOf, warnAtFor, warningAddress } from './page-danger';
 import { loadSettings, updateSettings } from './settings-store';
@@ -58,7 +58,7 @@ interface CheckContext {
 }
 
 async function context(): Promise<CheckContext> {
-  const [settings, policy] = await Promise.all([loadSettings(), loadPolicyState()]);
+  const [settings, policy] = await Promise.all([loadSettings(), loadPolicyStateFast()]);
   return {
     settings,
     lang: uiLanguage(settings),
@@ -149,6 +149,9 @@ function routeBanner(banner: BannerModel | null, verdict: Verdict, sender: Runti
   return null;
 }
 
+/** Whether this worker has answered a page check yet (the `asa:first-page-check` mark, for `bench:browser`). */
+let firstPageCheckMarked = false;
+
 async function pageCheck(req: RequestOf<'page-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'page-check'>> {
   const ctx = await context();
   const { lang } = ctx;
@@ -157,6 +160,10 @@ async function pageCheck(req: RequestOf<'page-check'>, sender: Runtime.MessageSe
   const verdict = pageVerdict(req.url, ctx);
   // A frame's page verdict only raises the tab's; the top frame's starts the tab over.
   recordTabVerdict(sender.tab?.id, verdict, !fromSubframe(sender));
+  if (!firstPageCheckMarked) {
+    firstPageCheckMarked = true;
+    performance.mark('asa:first-page-check');
+  }
   return {
     verdict,
     banner: routeBanner(bannerFor(verdict, ctx, host), verdict, sender),
