@@ -22,18 +22,4 @@ export function skeleton(input: string): string {
   return out.normalize('NFD').toLowerCase();
 }
 
-/**
- * The ASCII characters that the UTS #39 data itself lists as confusable, folded the
- * readable way round: `rn` → `m` (confusables.txt maps m to "rn"), `0` → `o` (0 to O),
- * `1` → `l` (1 and I to l). Applied after {@link skeleton} and to plain ASCII hosts, so
- * `hkp0.gov.hk`, `consurner.org.hk` and `ϲonsumercouncil.com` (whose skeleton spells
- * "consurner") all compare equal to the names they imitate. Output is never longer than
- * the input; label separators are kept.
- *
- * @param input - a lower-case host or label (ASCII, or a skeleton).
- */
-export function foldAsciiConfusables(input: string): string {
-  return ASCII_CONFUSABLE.test(input) ? input.replace(/rn/g, 'm').replace(/0/g, 'o').replace(/1/g, 'l') : input;
-}
-
-const ASCII_CONFUSABLE = /rn|[01]/;
+export { foldAsciiConfusables } from './ascii-confusables';

@@ -234,6 +234,32 @@ export class LookalikeDetector {
   }
 
   /**
+   * Strings one of which every rule needs to find in a host before it fires: official
+   * labels and hosts, every token and its one-edit spellings, and the pieces of the typo
+   * indexes (see `TypoIndex`). They are read in the host, or in its ASCII-confusable fold,
+   * with separators ignored (a token split across labels or words); a host holding none of
+   * them (nor any `xn--` label, judged through its Unicode form) can only be `unrelated`
+   * here. For the link prefilter (`link-prefilter.ts`), which `link-prefilter.test.ts`
+   * checks against every lookalike of the accuracy suites.
+   */
+  anchors(): string[] {
+    const out = new Set<string>([
+      ...this.runsByFirstLabel.keys(),
+      ...this.officialSkeletons.map((o) => o.skeleton),
+      ...[...this.tokensByTrigram.values()].flatMap((list) => list.map((e) => e.token)),
+      ...this.shortTokens.keys(),
+      ...this.segmentTokenSet,
+      ...this.shortEdits.keys(),
+      ...this.gluedTypos.keys(),
+      ...this.tokenTypos.pieceStrings(),
+      ...this.domainTypos.pieceStrings(),
+      ...this.labelSuffixPairs.keys(),
+      ...this.officialRegistrable,
+    ]);
+    return [...out];
+  }
+
+  /**
    * Judges a host that is neither official nor blocklisted.
    *
    * @param host - normalised ASCII host (see `toAsciiHost`).

@@ -130,7 +130,8 @@ import { LookalikeDetector } from './lookalike';
 import { isSameOrSubdomain } from './host';
 import { isCjk } from './normalize-text';
 import { parseTarget } from './parse-target';
-import { unwrapRedirects } from './redirect-wrappers';
+import { unwrapRedirects, WRAPPER_NAMES } from './redirect-wrappers';
+import { anchorsPattern } from './link-prefilter';
 import { domainParts } from './registrable-domain';
 import { isGovernmentHost } from './lookalike';
 import { actionAsks, analyseRequests } from './request-analysis';
@@ -207,6 +208,12 @@ export interface Matcher {
    * Empty when no campaign is active.
    */
   mentionPrefilter(): string;
+  /**
+   * The link prefilter's pattern for this feed (see `link-prefilter.ts`): a regular-expression
+   * source that every host this matcher can flag in a link matches (as `prefilterKey(host)`);
+   * `''` when no host can be flagged. Built on first use, then kept.
+   */
+  linkAnchors(): string;
 }
 
 type HostVerdict = Omit<Verdict, 'url' | 'target'>;
@@ -263,6 +270,7 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
   /** True when pages of `host` may report on agency `i` without a mention banner. */
   const trustedFor = (host: string, i: number): boolean => trustedPublishers[i]!.some((d) => isSameOrSubdomain(host, d));
   const hostCache = new Map<string, HostVerdict>();
+  let linkAnchorSource: string | undefined;
 
   const judged = (name: VerdictName, agency: number | null, reasons: string[]): HostVerdict => ({
     verdict: name,
@@ -481,6 +489,14 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
     locateMentions: (text) =>
       mentions.locate(text).map((m: MentionSpan) => ({ agency: agencies[m.agency]!.id, start: m.start, end: m.end })),
     hasPathEntries: (host) => scamPaths.has(host),
+    linkAnchors: () =>
+      (linkAnchorSource ??= anchorsPattern([
+        ...scamHosts.keys(),
+        ...scamPaths.keys(),
+        ...officialHosts.keys(),
+        ...WRAPPER_NAMES,
+        ...lookalikes.anchors(),
+      ])),
     mentionNeedles: () => mentions.needles(new Set(agencies.flatMap((a, i) => (isCampaignActive(a) ? [i] : [])))),
     mentionPrefilter: () => mentions.prefilterSource(new Set(agencies.flatMap((a, i) => (isCampaignActive(a) ? [i] : [])))),
   };

@@ -121,9 +121,32 @@ export function unwrapRedirects(url: URL): Unwrapped {
   return { url: current, wrappers };
 }
 
+/** The registrable domains of every wrapper host (patterns; the part before the first dot is the name). */
+const WRAPPER_DOMAIN_PATTERNS = [
+  'outlook\\.com',
+  'office\\.net',
+  'google\\.[a-z.]+',
+  'facebook\\.com',
+  'instagram\\.com',
+  'messenger\\.com',
+  'urldefense\\.[a-z.]+',
+  'linkedin\\.com',
+  'slack-redir\\.net',
+  'youtube\\.com',
+  'cudasvc\\.com',
+  'qq\\.com',
+  'wechat\\.com',
+  'mimecast\\.com',
+  'vk\\.com',
+  'steamcommunity\\.com',
+];
 /** The registrable domains of every wrapper host: one test that most URLs fail. */
-const WRAPPER_DOMAINS =
-  /(?:^|\.)(?:outlook\.com|office\.net|google\.[a-z.]+|facebook\.com|instagram\.com|messenger\.com|urldefense\.[a-z.]+|linkedin\.com|slack-redir\.net|youtube\.com|cudasvc\.com|qq\.com|wechat\.com|mimecast\.com|vk\.com|steamcommunity\.com)$/;
+const WRAPPER_DOMAINS = new RegExp(`(?:^|\\.)(?:${WRAPPER_DOMAIN_PATTERNS.join('|')})$`);
+/**
+ * The names of the wrapper hosts' registrable domains (`outlook`, `slack-redir`, …): a
+ * host without one of them is no wrapper (for the link prefilter, `link-prefilter.ts`).
+ */
+export const WRAPPER_NAMES: readonly string[] = WRAPPER_DOMAIN_PATTERNS.map((p) => p.split('\\.')[0]!);
 
 function wrapperOf(url: URL): RedirectWrapper | undefined {
   const host = url.hostname;

@@ -72,6 +72,14 @@ export class TypoIndex<T> {
   }
 
   /**
+   * Every piece of every token: a word within a token's threshold contains one of its
+   * pieces intact (the filter above), so a host that contains none cannot match.
+   */
+  pieceStrings(): string[] {
+    return [...this.pieces.values()].flatMap((list) => list.map((e) => e.piece));
+  }
+
+  /**
    * Tokens within their threshold of `word`, excluding exact equality (distance 0).
    *
    * @param word - lower-case word (ASCII, or a confusable skeleton).

@@ -1,0 +1,147 @@
+/**
+ * # Link prefilter
+ *
+ * Most links on a page go to hosts that no rule of the engine can flag. The content script
+ * runs on every page and should not send those to the service worker at all, but it cannot
+ * carry the engine (word lists, the Public Suffix List, the confusables table). So the
+ * engine describes, in one regular expression, strings one of which every flaggable host
+ * must contain — its *anchors* (`Matcher.linkAnchors`): the known scam hosts, the redirect
+ * wrappers' names, and for lookalikes the official labels and hosts, every brand token and
+ * its one-edit spellings, and the pieces of the typo indexes (a host within a token's edit
+ * threshold holds one of its pieces intact: the pigeonhole filter of `typo-index.ts`).
+ *
+ * The expression is read in the host with its separators (`.`, `-`, `_`) removed, so a
+ * token split across labels or words is still found, and each character that the ASCII
+ * confusable fold produces also matches what it folds from (`m` matches `rn`, see
+ * `ascii-confusables.ts`), so the fold the engine reads is covered without shipping it.
+ * Hosts with an `xn--` label (IDN, judged through their Unicode form), `mailto:` and `tel:`
+ * links, and links whose text may show a domain always go to the service worker.
+ *
+ * Soundness is a property, not a proof: `link-prefilter.test.ts` checks that every URL the
+ * engine flags in the accuracy suites (real advisories, public suites, generated lookalikes
+ * of every official domain, the demo pages) passes the prefilter, and measures how many
+ * ordinary hosts it lets through. This module is imported by the per-page content script:
+ * it must stay small and import nothing heavy.
+ */
+import { ASCII_CONFUSABLES } from './ascii-confusables';
+
+/** Separators a token may be split by (`invest-hk`, `myethe.rwallet`). */
+const SEPARATORS = /[-._]/g;
+
+/**
+ * The string anchors are looked for in: `host` lower-cased without separators.
+ *
+ * @param host - an ASCII hostname (punycode for IDN), as `URL.hostname` gives it.
+ */
+export function prefilterKey(host: string): string {
+  return host.toLowerCase().replace(SEPARATORS, '');
+}
+
+/** Each character the ASCII fold produces, as a pattern that also matches what folds to it. */
+const FOLDED_FROM = new Map<string, string[]>();
+for (const [written, read] of ASCII_CONFUSABLES) FOLDED_FROM.set(read, [...(FOLDED_FROM.get(read) ?? [read]), written]);
+
+function escapeChar(ch: string): string {
+  const alternatives = (FOLDED_FROM.get(ch) ?? [ch]).map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+  return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
+}
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+function emit(node: TrieNode): string {
+  if (node.end) return '';
+  const branches = [...node.next].map(([ch, child]) => escapeChar(ch) + emit(child));
+  return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+}
+
+/**
+ * One regular-expression source (no flags) that matches a {@link prefilterKey} exactly
+ * when it contains one of `anchors` (separators removed), or the ASCII-confusable spelling
+ * of one. Anchors that contain a shorter anchor are dropped (the shorter one is found
+ * anyway); the rest are merged into a trie, so the pattern grows with distinct prefixes.
+ *
+ * @param anchors - lower-case strings (hosts, tokens, pieces).
+ * @returns the source, or `''` when there is no anchor (nothing can match).
+ */
+export function anchorsPattern(anchors: Iterable<string>): string {
+  const keys = [...new Set([...anchors].map(prefilterKey).filter((a) => a.length > 0))].sort((a, b) => a.length - b.length);
+  const kept = new Set<string>();
+  const lengths = new Set<number>();
+  for (const key of keys) {
+    let covered = false;
+    for (const n of lengths) {
+      for (let i = 0; i + n <= key.length && !covered; i++) covered = kept.has(key.slice(i, i + n));
+      if (covered) break;
+    }
+    if (covered) continue;
+    kept.add(key);
+    lengths.add(key.length);
+  }
+  if (kept.size === 0) return '';
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const key of kept) {
+    let node = root;
+    for (const ch of key) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  return emit(root);
+}
+
+/** What the content script knows about a link without parsing its URL (`HTMLAnchorElement` gives it). */
+export interface PrefilterLink {
+  /** `http:`, `https:`, `mailto:`, … (as `URL.protocol`). */
+  protocol: string;
+  /** ASCII hostname (punycode for IDN), empty for schemes without one. */
+  hostname: string;
+  /** The link's visible text. */
+  text: string;
+}
+
+/** A dot, or a full-width or ideographic one: text that may show a domain. */
+const DOT_LIKE = /[.\u3002\uff0e\uff61]/;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * Whether the engine could flag `link` (send it to the service worker), given the anchors
+ * pattern of the active feed. False only when no rule can fire: an `http(s)` link to a host
+ * without an anchor or IDN label, whose text shows no domain that could be official; or a
+ * link of another scheme (`javascript:`, `data:`, …) whose text shows no domain.
+ *
+ * @param link - see {@link PrefilterLink}.
+ * @param anchors - `new RegExp(anchorsPattern(...))`, or null when nothing can match.
+ * @param hostMayMatch - optional cache of host → answer (pages repeat hosts).
+ */
+export function mayFlagLink(link: PrefilterLink, anchors: RegExp | null, hostMayMatch?: Map<string, boolean>): boolean {
+  const { protocol, hostname, text } = link;
+  if (protocol === 'mailto:' || protocol === 'tel:') return true;
+  if (textMayShowDomain(text, anchors)) return true;
+  if (protocol !== 'http:' && protocol !== 'https:') return false;
+  if (!anchors) return false;
+  let answer = hostMayMatch?.get(hostname);
+  if (answer === undefined) {
+    answer = hostname.includes('xn--') || anchors.test(prefilterKey(hostname));
+    hostMayMatch?.set(hostname, answer);
+  }
+  return answer;
+}
+
+/**
+ * True when `text` may show a domain the engine would compare with the link (a link whose
+ * text shows an official domain but goes elsewhere is `deceptive-link`; see
+ * `displayed-host.ts`): after NFKC (which the engine's text fold includes) it has a dot, and
+ * either non-ASCII characters (IDN forms) or an anchor (every official domain is one).
+ */
+function textMayShowDomain(text: string, anchors: RegExp | null): boolean {
+  const folded = NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+  if (!DOT_LIKE.test(folded)) return false;
+  if (NON_ASCII.test(folded)) return true;
+  return anchors !== null && anchors.test(prefilterKey(folded));
+}
