@@ -170,6 +170,7 @@ async function pageCheck(req: RequestOf<'page-check'>, sender: Runtime.MessageSe
     linkUi: linkUiStrings(lang),
     checkSameHostLinks: matcher.hasPathEntries(host),
     mentionNeedles: verdict.verdict === 'unrelated' && !allowlisted(ctx, host) ? matcher.mentionNeedles() : [],
+    linkAnchors: matcher.linkAnchors(),
     warnAt: await warnAtFor(req.url, verdict, sender.tab?.id),
   };
 }

@@ -146,26 +146,29 @@ async function start(): Promise<void> {
   const current = new LinkScanner({
     signal,
     checkSameHost: report.checkSameHostLinks,
+    anchors: report.linkAnchors ? new RegExp(report.linkAnchors) : null,
     check: async (elements, samples) => {
       const result = await send('links-check', { pageUrl, links: samples });
       if (signal.aborted || result.flagged.length === 0) return;
       await markFlagged(elements, samples, result.flagged, signal);
       if (result.banner) await showBanner(result.banner);
     },
-    onAddedText: (text) => {
-      if (location.href !== pageUrl) {
-        void start(); // a single-page app navigated: judge the new URL
-        return;
-      }
-      if (needles.length === 0) return;
-      addedText = `${addedText} ${text}`.slice(-TEXT_LIMIT);
-      clearTimeout(textTimer);
-      textTimer = setTimeout(() => {
-        const added = addedText;
-        addedText = '';
-        checkText(added);
-      }, 250);
+    onMutation: () => {
+      if (location.href !== pageUrl && !signal.aborted) void start(); // a single-page app navigated: judge the new URL
     },
+    // New text is gathered only where text is checked at all (some agency's campaign is active).
+    ...(needles.length > 0 && {
+      onAddedText: (text: string) => {
+        if (signal.aborted) return;
+        addedText = `${addedText} ${text}`.slice(-TEXT_LIMIT);
+        clearTimeout(textTimer);
+        textTimer = setTimeout(() => {
+          const added = addedText;
+          addedText = '';
+          checkText(added);
+        }, 250);
+      },
+    }),
   });
   scanner = current;
   signal.addEventListener('abort', () => clearTimeout(textTimer), { once: true });

@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMatcher } from '../shared/match/matcher';
+import { defaultFeed } from '../shared/match/testing/test-feed';
 import type { LinkSample } from '../shared/messaging/protocol';
-import { LinkScanner } from './link-scanner';
+import { LinkScanner, SEND_INTERVAL_MS } from './link-scanner';
+
+/** Sends are spaced by SEND_INTERVAL_MS: give asynchronous expectations time on a busy machine. */
+const PATIENT = { timeout: 5000 };
+/** A prefilter that lets every link through (the tests below that are not about it). */
+const EVERYTHING = /(?:)/;
 
 const controllers: AbortController[] = [];
 afterEach(() => {
@@ -9,8 +16,9 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function scanner(checkSameHost = false) {
+function scanner(checkSameHost = false, anchors: RegExp | null = EVERYTHING) {
   const seen: LinkSample[] = [];
+  const sentAt: number[] = [];
   const elements: Element[] = [];
   const controller = new AbortController();
   controllers.push(controller);
@@ -18,13 +26,15 @@ function scanner(checkSameHost = false) {
   const s = new LinkScanner({
     signal: controller.signal,
     checkSameHost,
+    anchors,
     check: async (els, samples) => {
+      sentAt.push(performance.now());
       elements.push(...els);
       seen.push(...samples);
     },
     onAddedText: (text) => texts.push(text),
   });
-  return { s, seen, elements, texts };
+  return { s, seen, elements, texts, sentAt };
 }
 
 /** Lets the scanner's idle slices and mutation callbacks run. */
@@ -57,7 +67,7 @@ describe('LinkScanner', () => {
     document.body.append(host);
     const { s, seen } = scanner();
     s.start(document);
-    await vi.waitFor(() => expect(seen).toHaveLength(3));
+    await vi.waitFor(() => expect(seen).toHaveLength(3), PATIENT);
     expect(seen.map((l) => l.href)).toEqual([
       'https://one.example/a',
       'https://investhk-verify.example/claim',
@@ -71,19 +81,19 @@ describe('LinkScanner', () => {
     document.body.innerHTML = '<a href="https://old.example/">old</a>';
     const { s, seen, texts } = scanner();
     s.start(document);
-    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    await vi.waitFor(() => expect(seen).toHaveLength(1), PATIENT);
     const message = document.createElement('article');
     message.innerHTML = '<p>InvestHK notice</p><a href="https://investhk-payment.com/">pay</a>';
     document.body.append(message);
-    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    await vi.waitFor(() => expect(seen).toHaveLength(2), PATIENT);
     expect(seen.map((l) => l.href)).toEqual(['https://old.example/', 'https://investhk-payment.com/']);
     expect(texts.join(' ')).toContain('InvestHK notice');
     const first = document.querySelector('a')!;
     expect(s.judgedHref(first)).toBe('https://old.example/');
     first.setAttribute('href', 'https://swapped.example/');
-    await vi.waitFor(() => expect(seen).toHaveLength(3));
+    await vi.waitFor(() => expect(seen).toHaveLength(3), PATIENT);
     expect(seen.map((l) => l.href)).toEqual(['https://old.example/', 'https://investhk-payment.com/', 'https://swapped.example/']);
-    await vi.waitFor(() => expect(s.judgedHref(first)).toBe('https://swapped.example/'));
+    await vi.waitFor(() => expect(s.judgedHref(first)).toBe('https://swapped.example/'), PATIENT);
   });
 
   it('skips same-host links unless their text shows a domain or the host has path-level entries', async () => {
@@ -91,12 +101,12 @@ describe('LinkScanner', () => {
     document.body.innerHTML = `<a href="${here}/next">Next page</a><a href="${here}/x">www.investhk.gov.hk</a><a href="#top">top</a>`;
     const plain = scanner();
     plain.s.start(document);
-    await vi.waitFor(() => expect(plain.seen).toHaveLength(1));
+    await vi.waitFor(() => expect(plain.seen).toHaveLength(1), PATIENT);
     await settle();
     expect(plain.seen.map((l) => l.text)).toEqual(['www.investhk.gov.hk']);
     const strict = scanner(true);
     strict.s.start(document);
-    await vi.waitFor(() => expect(strict.seen).toHaveLength(2));
+    await vi.waitFor(() => expect(strict.seen).toHaveLength(2), PATIENT);
     expect(strict.seen.map((l) => l.text)).toEqual(['Next page', 'www.investhk.gov.hk']);
   });
 
@@ -104,12 +114,12 @@ describe('LinkScanner', () => {
     document.body.innerHTML = '<a href="claim">Claim</a>';
     const { s, seen } = scanner();
     s.start(document);
-    await vi.waitFor(() => expect(s.judgedHref(document.querySelector('a')!)).toBe(`${location.origin}/claim`));
+    await vi.waitFor(() => expect(s.judgedHref(document.querySelector('a')!)).toBe(`${location.origin}/claim`), PATIENT);
     expect(seen).toHaveLength(0); // same host: shares the page's verdict
     const base = document.createElement('base');
     base.href = 'https://investhk-payment.com/';
     document.head.append(base);
-    await vi.waitFor(() => expect(seen.map((l) => l.href)).toEqual(['https://investhk-payment.com/claim']));
+    await vi.waitFor(() => expect(seen.map((l) => l.href)).toEqual(['https://investhk-payment.com/claim']), PATIENT);
     base.remove();
   });
 
@@ -118,6 +128,38 @@ describe('LinkScanner', () => {
       '<map name="m"><area shape="rect" coords="0,0,10,10" href="https://investhk-payment.com/pay" alt="www.investhk.gov.hk"></map>';
     const { s, seen } = scanner();
     s.start(document);
-    await vi.waitFor(() => expect(seen.map((l) => l.href)).toEqual(['https://investhk-payment.com/pay']));
+    await vi.waitFor(() => expect(seen.map((l) => l.href)).toEqual(['https://investhk-payment.com/pay']), PATIENT);
+  });
+
+  it("keeps links the feed's prefilter rules out in the page, judged there, and sends the rest", async () => {
+    const anchors = new RegExp(createMatcher(defaultFeed()).linkAnchors());
+    document.body.innerHTML = `
+      <a href="https://www.bbc.co.uk/news">News</a>
+      <a href="https://github.com/">Code</a>
+      <a href="https://investhk-payment.com/claim">Claim</a>
+      <a href="https://pay.example.net/">www.investhk.gov.hk</a>
+      <a href="mailto:help@example.org">Write</a>`;
+    const { s, seen } = scanner(false, anchors);
+    s.start(document);
+    await vi.waitFor(() => expect(seen).toHaveLength(3), PATIENT);
+    await settle();
+    expect(seen.map((l) => l.href)).toEqual(['https://investhk-payment.com/claim', 'https://pay.example.net/', 'mailto:help@example.org']);
+    // Ruled out links count as judged: the click guard lets them open without asking again.
+    expect(s.judgedHref(document.querySelector('a')!)).toBe('https://www.bbc.co.uk/news');
+  });
+
+  it('sends at most one links-check per window to a page that keeps adding links', async () => {
+    const { s, seen, sentAt } = scanner();
+    s.start(document);
+    for (let round = 0; round < 8; round++) {
+      const list = document.createElement('ul');
+      for (let i = 0; i < 5; i++) list.insertAdjacentHTML('beforeend', `<li><a href="https://r${round}-${i}.example/">x</a></li>`);
+      document.body.append(list);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    await vi.waitFor(() => expect(seen).toHaveLength(40), { timeout: 3000 });
+    expect(sentAt.length).toBeLessThan(8);
+    // Timers never fire early by more than the clock's rounding.
+    for (let i = 1; i < sentAt.length; i++) expect(sentAt[i]! - sentAt[i - 1]!).toBeGreaterThanOrEqual(SEND_INTERVAL_MS - 2);
   });
 });

@@ -3,14 +3,23 @@
  * roots, and links added or changed later (a webmail opening a message, infinite scroll),
  * and hands them to `check` in batches. Work is cut into slices of at most
  * {@link SLICE_MS} so the page never sees a long task; a mutation costs work in proportion
- * to the nodes it added, never a rescan of the page.
+ * to the nodes it added, never a rescan of the page. Links that the feed's prefilter says
+ * cannot be flagged (`src/shared/match/link-prefilter.ts`) never leave the page, and what
+ * is left goes out at most once per {@link SEND_INTERVAL_MS}.
  */
+import { mayFlagLink } from '../shared/match/link-prefilter';
 import type { LinkSample } from '../shared/messaging/protocol';
 
 /** Longest run of scanning before yielding to the page (ms). Long tasks start at 50 ms. */
 export const SLICE_MS = 8;
 /** Links per message to the background. */
 export const BATCH_SIZE = 1000;
+/**
+ * Shortest time between two `links-check` messages (ms): a page that keeps adding links
+ * (infinite scroll, a live feed) costs one message per window, not one per mutation. Issue 15
+ * set 250 ms; a link is still marked within about this long after it enters the page.
+ */
+export const SEND_INTERVAL_MS = 250;
 /** Visible text kept per link (characters). */
 const TEXT_LIMIT = 300;
 const XLINK = 'http://www.w3.org/1999/xlink';
@@ -21,8 +30,15 @@ export interface ScannerOptions {
   signal: AbortSignal;
   /** Also check links to the page's own host (the feed has path-level entries for it). */
   checkSameHost: boolean;
+  /**
+   * The feed's link prefilter (`new RegExp(report.linkAnchors)`), or null when no link can be
+   * flagged; links it rules out are judged here, without a message.
+   */
+  anchors: RegExp | null;
   /** Judges a batch; resolves when done. */
   check: (elements: Element[], samples: LinkSample[]) => Promise<void>;
+  /** Called once per batch of mutations (a single-page app may have navigated). */
+  onMutation?: () => void;
   /** Called with the text of added subtrees, so new text (an opened message) is checked too. */
   onAddedText?: (text: string) => void;
 }
@@ -65,6 +81,11 @@ export class LinkScanner {
   private readonly watched = new WeakSet<ShadowRoot>();
   private pending: Array<{ element: Element; sample: LinkSample }> = [];
   private running = false;
+  /** When the last `links-check` went out (ms, `performance.now()`), and the timer for the next. */
+  private lastSent = -Infinity;
+  private sendTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Prefilter answers per hostname (pages repeat hosts). */
+  private readonly hostMayMatch = new Map<string, boolean>();
   private readonly observer: MutationObserver;
   /** `scheme://host:port` of the page, and its URL without the fragment. */
   private readonly pageOrigin = location.origin;
@@ -72,7 +93,14 @@ export class LinkScanner {
 
   constructor(private readonly options: ScannerOptions) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    options.signal.addEventListener('abort', () => this.observer.disconnect(), { once: true });
+    options.signal.addEventListener(
+      'abort',
+      () => {
+        this.observer.disconnect();
+        clearTimeout(this.sendTimer);
+      },
+      { once: true },
+    );
   }
 
   /** Scans `root` now and watches it for changes. */
@@ -106,6 +134,7 @@ export class LinkScanner {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    this.options.onMutation?.();
     let text = '';
     for (const record of records) {
       if (record.type === 'attributes') {
@@ -190,9 +219,13 @@ export class LinkScanner {
       }
     }
     if (!href) return;
+    const text = (element.textContent ?? '').trim().slice(0, TEXT_LIMIT);
+    if (!this.mayFlag(element, href, text)) {
+      this.judged.set(element, href); // nothing the feed could flag: judged here
+      return;
+    }
     const sameHost = href.startsWith(this.pageOrigin) && '/?#'.includes(href.charAt(this.pageOrigin.length) || '/');
     if (sameHost && href.startsWith(this.pageBase) && href.charAt(this.pageBase.length) === '#') return; // in-page anchor
-    const text = (element.textContent ?? '').trim().slice(0, TEXT_LIMIT);
     // Same-host links share the page's verdict, unless their text shows a domain.
     if (sameHost && !this.options.checkSameHost && !/[.。．｡]/.test(text)) {
       this.judged.set(element, href);
@@ -202,8 +235,40 @@ export class LinkScanner {
     this.pending.push({ element, sample });
   }
 
+  /** The prefilter for one link; HTML links give protocol and host without parsing. */
+  private mayFlag(element: Element, href: string, text: string): boolean {
+    let protocol: string;
+    let hostname: string;
+    if (element instanceof HTMLAnchorElement || element instanceof HTMLAreaElement) {
+      protocol = element.protocol;
+      hostname = element.hostname;
+    } else {
+      try {
+        ({ protocol, hostname } = new URL(href));
+      } catch {
+        return true; // let the engine judge what the browser could not parse
+      }
+    }
+    return mayFlagLink({ protocol, hostname, text }, this.options.anchors, this.hostMayMatch);
+  }
+
+  /**
+   * Sends pending links: full batches as they fill, and (`all`) the rest; never two messages
+   * within {@link SEND_INTERVAL_MS}: a send that comes too soon is put off to the window's end.
+   */
   private async flush(all: boolean): Promise<void> {
     while (this.pending.length >= (all ? 1 : BATCH_SIZE)) {
+      const wait = this.lastSent + SEND_INTERVAL_MS - nowMs();
+      if (wait > 0) {
+        if (this.sendTimer === undefined) {
+          this.sendTimer = setTimeout(() => {
+            this.sendTimer = undefined;
+            if (!this.options.signal.aborted) void this.flush(true);
+          }, wait);
+        }
+        return;
+      }
+      this.lastSent = nowMs();
       const batch = this.pending.splice(0, BATCH_SIZE);
       await this.options.check(
         batch.map((b) => b.element),

@@ -163,6 +163,12 @@ export interface PageReport {
    */
   mentionNeedles: string[];
   /**
+   * The link prefilter's pattern for the active feed (`Matcher.linkAnchors`, see
+   * `src/shared/match/link-prefilter.ts`): links that cannot match it stay in the page.
+   * `''`: no link can be flagged.
+   */
+  linkAnchors: string;
+  /**
    * The page itself is dangerous (its address is blocklisted or a lookalike, and the user did
    * not choose "continue anyway" for it in this tab): the warning page's address, which the
    * frame opens in place of the page. Null otherwise.
