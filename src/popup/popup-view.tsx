@@ -7,6 +7,7 @@
 import { useMemo } from 'preact/hooks';
 import { htmlLang, translate } from '../shared/i18n/i18n';
 import { createRankedMatcher } from '../shared/feed/ranked-matcher';
+import { lazyMatcher } from '../shared/match/lazy-matcher';
 import type { UiState } from '../shared/messaging/protocol';
 import { HelpContacts, type CopyText } from './agency-card';
 import { AgencySearchSection } from './agency-search-section';
@@ -49,7 +50,8 @@ export function PopupView({
   const provenance = state.provenance ?? {};
   const matcher = useMemo(() => {
     const lower = new Set(Object.entries(provenance).flatMap(([id, p]) => (p.source === 'user' ? [id] : [])));
-    return createRankedMatcher(state.feed, lower, { now: () => now });
+    // Built on first need (a URL or a message to check): a name search shows hotlines at once.
+    return lazyMatcher(state.feed, () => createRankedMatcher(state.feed, lower, { now: () => now }), { now: () => now });
   }, [state.feed, provenance, now]);
   const tab = state.tabVerdict;
   return (

@@ -399,11 +399,7 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
     return own;
   }
 
-  function isCampaignActive(agency: Agency): boolean {
-    const c = agency.campaign;
-    if (c.status !== 'active') return false;
-    return !c.until || Date.parse(`${c.until}T23:59:59Z`) >= now();
-  }
+  const isCampaignActive = (agency: Agency): boolean => campaignActive(agency, now());
 
   function matchText(text: string, pageUrl: string, signals: PageSignals = {}): Verdict {
     const page = matchUrl(pageUrl);
@@ -500,6 +496,18 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
     mentionNeedles: () => mentions.needles(new Set(agencies.flatMap((a, i) => (isCampaignActive(a) ? [i] : [])))),
     mentionPrefilter: () => mentions.prefilterSource(new Set(agencies.flatMap((a, i) => (isCampaignActive(a) ? [i] : [])))),
   };
+}
+
+/**
+ * True while the agency's campaign is active: status `active` and its `until` date (UTC, the
+ * whole day counts) not passed.
+ *
+ * @param now - ms since the epoch.
+ */
+export function campaignActive(agency: Agency, now: number): boolean {
+  const c = agency.campaign;
+  if (c.status !== 'active') return false;
+  return !c.until || Date.parse(`${c.until}T23:59:59Z`) >= now;
 }
 
 /** Every name and alias of an agency, in every language. */
