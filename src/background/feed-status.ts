@@ -8,7 +8,7 @@ import { keyIdOf } from '../shared/feed/signature';
 import type { FeedStatus } from '../shared/messaging/protocol';
 import { policyState, type PolicyState } from '../shared/settings/managed-policy';
 import { getEngine } from './engine-state';
-import { loadPolicy, loadPolicyFast } from './feed-policy';
+import { loadPolicy, loadPolicyFast, type ManagedPolicy } from './feed-policy';
 import { loadFeedStore } from './feed-store';
 import { refreshMinutes, subscriptions } from './feed-updater';
 import { loadSettings } from './settings-store';
@@ -31,9 +31,13 @@ export function feedState(feed: Feed | null, lastSuccessAt: string | null, inter
   return 'fresh';
 }
 
-/** One status per subscription, the embedded default feed first. */
-export async function feedStatuses(): Promise<FeedStatus[]> {
-  const [policy, settings, store] = await Promise.all([loadPolicy(), loadSettings(), loadFeedStore()]);
+/**
+ * One status per subscription, the embedded default feed first.
+ *
+ * @param knownPolicy - the managed policy when the caller already has it (else read live).
+ */
+export async function feedStatuses(knownPolicy?: ManagedPolicy): Promise<FeedStatus[]> {
+  const [policy, settings, store] = await Promise.all([knownPolicy ?? loadPolicy(), loadSettings(), loadFeedStore()]);
   const now = Date.now();
   const subs = subscriptions(policy, settings);
   const interval = refreshMinutes(

@@ -11,6 +11,8 @@ import { parseSettings, type Settings } from '../shared/settings/settings';
 import { notPreBlocked } from './dnr-rules';
 import { getEngine } from './engine-state';
 import { feedStatuses, loadPolicyState } from './feed-status';
+import { loadPolicyFast } from './feed-policy';
+import { policyState } from '../shared/settings/managed-policy';
 import { loadSettings, updateSettings } from './settings-store';
 import { tabVerdict } from './tab-verdicts';
 import { browserLanguage, uiLanguage } from './ui-language';
@@ -39,7 +41,11 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch, lock
 
 export const uiHandlers = {
   'ui-state': async ({ tabId }) => {
-    const [settings, feeds, policy] = await Promise.all([loadSettings(), feedStatuses(), loadPolicyState()]);
+    // What the popup and options page show: the last live policy read while Chromium's first
+    // read after start is pending (see feed-policy.ts); changing settings checks the live one.
+    const managed = await loadPolicyFast();
+    const [settings, feeds] = await Promise.all([loadSettings(), feedStatuses(managed)]);
+    const policy = policyState(managed);
     const engine = getEngine();
     return {
       feed: engine.feed,
