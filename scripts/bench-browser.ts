@@ -18,6 +18,10 @@
  *   8. `scenario-popup.ts` — popup open → hotline of a typed name
  *   9. `scenario-worker-memory.ts` — service worker heap with 1,000 agencies
  * and the sizes of what the browser loads (`bundle-sizes.ts`). Ends with the targets table.
+ *
+ * Environment: `BENCH_RUNS` (default 5); `BENCH_ONLY` (comma-separated: pages, growing,
+ * latency, cold, memory, popup) to run some scenarios only; `BENCH_DEBUG=1` lists every
+ * counted trace event.
  */
 import type { BrowserContext } from 'playwright-core';
 import { CHROMIUM_MISSING, findChromium, launchPlain, launchWithExtension } from '../test/support/chromium';
@@ -39,9 +43,13 @@ import { targetRows, type TargetResult } from './bench-browser/targets';
 import { textTable } from './bench-browser/text-table';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+/** `BENCH_ONLY=pages,growing,latency,cold,memory,popup`: run only these scenarios (all when unset). */
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+const EMPTY: ScenarioResult = { rows: [], targets: [], notes: [] };
 
 /** Runs one scenario; a failure is reported and leaves its targets unmeasured rather than ending the run. */
-async function attempt(name: string, run: () => Promise<ScenarioResult>): Promise<ScenarioResult> {
+async function attempt(name: string, key: string, run: () => Promise<ScenarioResult>): Promise<ScenarioResult> {
+  if (ONLY && !ONLY.has(key)) return EMPTY;
   const started = Date.now();
   try {
     const result = await run();
@@ -84,13 +92,13 @@ async function main(): Promise<number> {
     for (const ctx of [ext.context, none.context, floor.context] as BrowserContext[])
       await measurePage(ctx, 'http://warm.example/ordinary', null, async () => undefined);
 
-    const pages = await attempt('page costs', () => runPageCosts(setup));
-    const growing = await attempt('growing page', () => runGrowing(setup));
-    const latency = await attempt('latency', () => runLatency(setup));
+    const pages = await attempt('page costs', 'pages', () => runPageCosts(setup));
+    const growing = await attempt('growing page', 'growing', () => runGrowing(setup));
+    const latency = await attempt('latency', 'latency', () => runLatency(setup));
     // Stops the service worker (drops the message-log instrumentation): after the scenarios that use it.
-    const cold = await attempt('cold service worker', () => runColdWorker(setup));
-    const memory = await attempt('service worker memory', () => runWorkerMemory(setup));
-    const popup = await attempt('popup', () => runPopup(setup));
+    const cold = await attempt('cold service worker', 'cold', () => runColdWorker(setup));
+    const memory = await attempt('service worker memory', 'memory', () => runWorkerMemory(setup));
+    const popup = await attempt('popup', 'popup', () => runPopup(setup));
     const sizes = bundleSizes(CHROME_DIST);
 
     console.log(`\nAgency Scam Alert — issue 15 figures, headless Chromium only (Debian's chromium; Firefox not measured)`);

@@ -9,7 +9,11 @@
  * entry each; the rest of each agency — hotline, promise and campaign texts in three
  * languages — copied from InvestHK's entry, so each is as large as a real one). One feed is
  * capped at `MAX_FEED_BYTES` (1 MiB, `src/shared/feed/accept-update.ts`), which 1,000 such
- * agencies exceed, so they are split over as few feeds as fit, each under the cap.
+ * agencies exceed, so they are split over as few feeds as fit, each under the cap. The
+ * generator's Chinese names are random and can repeat over 1,000 agencies (the trust model
+ * then refuses the later feed: "same name"), so each agency's Chinese name is replaced by
+ * one spelled from its index with characters that read the same in Traditional and
+ * Simplified Chinese.
  */
 import { MAX_FEED_BYTES } from '../../src/shared/feed/accept-update';
 import type { FeedStatus } from '../../src/shared/messaging/protocol';
@@ -26,6 +30,9 @@ export interface PublishedFeeds {
   bytesAsOneFeed: number;
 }
 
+/** 16 characters written the same in Traditional and Simplified Chinese: one hex digit each. */
+const UNIQUE_HAN = [...'山水木火土金石田日月天人大小中文'];
+
 /** The feed document as published (pretty-printed, as `publisher().publish` writes it). */
 const bodyOf = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -36,6 +43,10 @@ const bodyOf = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
 export async function publishAgencyFeeds(server: FixtureServer, count: number): Promise<PublishedFeeds> {
   // The generator adds the 3 agencies of the embedded feed first: a user feed re-defining them is not what is measured.
   const agencies = feedWithAgencies(count).agencies.slice(3);
+  agencies.forEach((agency, i) => {
+    const han = `${[0, 1, 2].map((k) => UNIQUE_HAN[(i >> (4 * k)) & 15]).join('')}機構`;
+    agency.names = { ...agency.names, 'zh-Hant': han, 'zh-Hans': han };
+  });
   const valueOf = (k: number, list: typeof agencies) => certFeed({ feed_id: `bench-agencies-${k}`, agencies: list });
   const bytesAsOneFeed = Buffer.byteLength(bodyOf(valueOf(0, agencies)));
   const parts = Math.ceil(bytesAsOneFeed / (MAX_FEED_BYTES * 0.9));

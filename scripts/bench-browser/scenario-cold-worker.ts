@@ -23,9 +23,15 @@ const COLD_HEADER = [
   'cold case',
   'runs',
   'navigation → marker',
-  'sw start after navigation',
+  'answering service worker started',
   ...SW_MARKS.map((m) => `sw start → ${m.slice(4)}`),
 ];
+
+/** When the answering service worker started, relative to navigation start. */
+function startCell(ms: number): string {
+  if (Number.isNaN(ms)) return '—';
+  return ms < 0 ? `already running (started ${fmt(-ms / 1000, 1)} s before)` : `${fmt(ms, 0)} ms after`;
+}
 
 function row(label: string, runs: ColdNavigation[]): string[] {
   const med = (f: (r: ColdNavigation) => number) => median(runs.map(f));
@@ -36,10 +42,7 @@ function row(label: string, runs: ColdNavigation[]): string[] {
       med((r) => r.markerMs),
       0,
     )} ms (${runs.map((r) => fmt(r.markerMs, 0)).join(', ')})`,
-    `${fmt(
-      med((r) => r.workerStartMs),
-      0,
-    )} ms`,
+    startCell(med((r) => r.workerStartMs)),
     ...SW_MARKS.map((m) => {
       const v = med((r) => r.marks[m] ?? NaN);
       return Number.isNaN(v) ? '—' : `${fmt(v, 0)} ms`;

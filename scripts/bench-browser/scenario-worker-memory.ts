@@ -1,10 +1,12 @@
 /**
  * Scenario 9, service worker side (issue 15): the service worker's JS heap (after forced
  * GC, `serviceWorkerHeapMb`) with the embedded feed only, then with 1,000 more agencies
- * from signed user feeds (`agency-feeds.ts`), subscribed and in use. Target ≤ 10 MB.
+ * from signed user feeds (`agency-feeds.ts`), subscribed, in use, and used once by a page
+ * check (the webmail page's dangerous link marked). Target ≤ 10 MB.
  */
 import type { BenchSetup, ScenarioResult } from './bench-setup';
 import { publishAgencyFeeds, subscribeAll } from './agency-feeds';
+import { navigateToMarker } from './cold-navigation';
 import { serviceWorkerHeapMb } from './service-worker';
 import { fmt } from './stats';
 
@@ -30,9 +32,14 @@ export async function runWorkerMemory(setup: BenchSetup): Promise<ScenarioResult
     try {
       const statuses = await subscribeAll(page, published.feeds);
       const conflicts = statuses.flatMap((s) => s.conflicts ?? []);
+      // Use the merged matcher once (a page check with a dangerous link) before measuring.
+      const probe = await context.newPage();
+      const visit = await navigateToMarker(probe, 'http://mail.memory-webmail.example/webmail', async () => setup.ext.serviceWorker);
+      await probe.close();
       after = await serviceWorkerHeapMb(context, page);
       notes.push(
         `service worker heap with ${statuses.reduce((n, s) => n + (s.agencies ?? 0), 0)} more agencies in use: ${fmt(after, 2)} MB` +
+          `; a page visited afterwards had its dangerous link marked ${fmt(visit.markerMs, 0)} ms after navigation` +
           (conflicts.length ? ` (${conflicts.length} trust-model conflicts, e.g. ${conflicts[0]})` : ''),
       );
     } catch (error) {
