@@ -106,20 +106,20 @@ async function main(): Promise<number> {
       `Runs: ${RUNS} (heavy pages and browser launches: ${setup.fewRuns}); medians; times are main-thread thread time (trace) unless marked.`,
     );
     console.log(`Floor: an extension whose content script is \`void 0;\`, declared like ours (${floorExt.declaration}).\n`);
-    console.log(textTable(COMPARE_HEADER, [...pages.rows, ...growing.rows]));
-    console.log('');
-    for (const note of [...growing.notes, ...latency.notes, ...pages.notes]) console.log(note);
-    console.log('');
-    console.log(textTable(COLD_HEADER, cold.rows));
-    for (const note of cold.notes) console.log(note);
-    console.log('');
-    console.log(textTable(POPUP_HEADER, popup.rows));
-    for (const note of popup.notes) console.log(note);
-    console.log('');
-    for (const note of memory.notes) console.log(note);
+    /** Prints a table (when it has rows) and notes, then a blank line. */
+    const section = (header: string[] | null, result: { rows: string[][]; notes: string[] }) => {
+      if (header && result.rows.length) console.log(textTable(header, result.rows));
+      for (const note of result.notes) console.log(note);
+      if (result.notes.length || (header && result.rows.length)) console.log('');
+    };
+    section(COMPARE_HEADER, { rows: [...pages.rows, ...growing.rows], notes: [] });
+    section(null, { rows: [], notes: [...growing.notes, ...latency.notes, ...pages.notes] });
+    section(COLD_HEADER, cold);
+    section(POPUP_HEADER, popup);
+    section(null, memory);
     const kb = (n: number) => `${n.toLocaleString('en')} bytes`;
     console.log(
-      `\nsizes: content script (every frame) ${kb(sizes.contentScript)}; page UI (injected where needed) ${kb(sizes.pageUi)}; ` +
+      `sizes: content script (every frame) ${kb(sizes.contentScript)}; page UI (injected where needed) ${kb(sizes.pageUi)}; ` +
         `service worker ${kb(sizes.serviceWorkerStatic)} loaded at every start (${sizes.serviceWorkerChunks} files)` +
         (sizes.serviceWorkerDynamic ? ` + ${kb(sizes.serviceWorkerDynamic)} loaded on demand` : ''),
     );
