@@ -1,14 +1,15 @@
 /**
- * Generated benchmark pages, served by route from the fixture server. Each page measures
- * itself from the page's side: a MutationObserver notes when the extension's link markers
- * and banner hosts (elements named `asa-…-mark` / `asa-…-banner`) are inserted, and a
- * PerformanceObserver records long tasks; the figures are in `window.__bench`.
+ * Generated benchmark pages, served by route from the fixture server (`routes.ts`). Each
+ * page measures itself from the page's side: a MutationObserver notes when the extension's
+ * link markers and banner hosts (elements named `asa-…-mark` / `asa-…-banner`) are inserted
+ * (`markTimes`: the page's `performance.now()` of every marker, so navigation start is 0),
+ * and a PerformanceObserver records long tasks; the figures are in `window.__bench`.
  */
 
 /** A page script that records when `expected` markers and a banner have appeared. */
-function probeScript(expected: number): string {
+export function probeScript(expected: number): string {
   return `<script>
-  window.__bench = { markers: 0, markedAt: null, bannerAt: null, expected: ${expected}, longTasks: [] };
+  window.__bench = { markers: 0, markedAt: null, bannerAt: null, expected: ${expected}, longTasks: [], markTimes: [] };
   // Long tasks (over 50 ms) on this page's main thread, extension work included.
   try {
     new PerformanceObserver((list) => {
@@ -21,6 +22,7 @@ function probeScript(expected: number): string {
       const name = n.localName;
       if (/^asa-[a-z0-9]+-mark$/.test(name)) {
         window.__bench.markers++;
+        window.__bench.markTimes.push(performance.now());
         if (window.__bench.markers >= window.__bench.expected && window.__bench.markedAt === null) window.__bench.markedAt = performance.now();
       } else if (/^asa-[a-z0-9]+-banner$/.test(name) && window.__bench.bannerAt === null) {
         window.__bench.bannerAt = performance.now();
@@ -69,32 +71,4 @@ export function manyLinksPage(count: number, bad: number): string {
     }
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Archive</title>${probeScript(bad)}</head><body><h1>Archive</h1><ul>${parts.join('')}</ul></body></html>`;
-}
-
-/**
- * A webmail-like page that appends 500 links per second (50 every 100 ms) for `seconds`,
- * one of them dangerous each second (infinite scroll).
- */
-export function infiniteScrollPage(seconds: number): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mail</title>${probeScript(seconds)}</head><body>
-<h1>Inbox</h1><ul id="list"></ul>
-<script>
-  let batch = 0;
-  const list = document.getElementById('list');
-  window.__bench.appendDone = false;
-  const timer = setInterval(() => {
-    const frag = document.createDocumentFragment();
-    for (let i = 0; i < 50; i++) {
-      const n = batch * 50 + i;
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = (n % 500 === 250) ? 'https://investhk.gov.hk.verify-' + n + '.top/pay' : 'https://mail' + (n % 900) + '.example.com/m/' + n;
-      a.textContent = 'Message ' + n;
-      li.append(a, ' — ' + ['hello', 'meeting notes', 'invoice', 'newsletter'][n % 4]);
-      frag.append(li);
-    }
-    list.append(frag);
-    if (++batch >= ${seconds * 10}) { clearInterval(timer); window.__bench.appendDone = performance.now(); }
-  }, 100);
-</script></body></html>`;
 }
