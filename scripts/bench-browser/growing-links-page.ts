@@ -69,13 +69,17 @@ export function growingLinksPage(kind: GrowingKind): string {
 <h1>Inbox</h1><ul id="list"></ul>
 <script>
   const HOSTS = ${JSON.stringify(hosts)};
-  const KIND = ${JSON.stringify(kind)};
   let batch = 0;
   const list = document.getElementById('list');
   window.__bench.appendDone = false;
+  // Only the mixed page's script names the dangerous host: a page's inline script is part of
+  // its text (textContent), and the unmatchable page must name no agency anywhere.
   function href(n) {
-    if (KIND === 'unmatchable') return 'https://' + HOSTS[n % HOSTS.length] + '/' + ['news', 'item', 'watch', 'questions', 'p'][n % 5] + '/' + (n * 7919 % 100000);
-    return n % 500 === 250 ? 'https://investhk.gov.hk.verify-' + n + '.top/pay' : 'https://mail' + (n % 900) + '.example.com/m/' + n;
+    ${
+      kind === 'unmatchable'
+        ? "return 'https://' + HOSTS[n % HOSTS.length] + '/' + ['news', 'item', 'watch', 'questions', 'p'][n % 5] + '/' + (n * 7919 % 100000);"
+        : "return n % 500 === 250 ? 'https://investhk.gov.hk.verify-' + n + '.top/pay' : 'https://mail' + (n % 900) + '.example.com/m/' + n;"
+    }
   }
   const timer = setInterval(() => {
     const frag = document.createDocumentFragment();

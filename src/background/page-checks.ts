@@ -31,6 +31,7 @@ import { recordTabVerdict, tabVerdict } from './tab-verdicts';
 import { uiLanguage } from './ui-language';
 import { isUnlistedPhone, pageTextFindings, phoneWords, shownNumber } from './text-findings';
 import { warningReportLink } from './report-link';
+import type { Matcher } from '../shared/match/matcher';
 // crxjs builds this entry as a self-contained IIFE and gives its output file name.
 import pageUiScript from '../content/ui/page-ui.iife.ts?script';
 
@@ -170,7 +171,7 @@ async function pageCheck(req: RequestOf<'page-check'>, sender: Runtime.MessageSe
     linkUi: linkUiStrings(lang),
     checkSameHostLinks: matcher.hasPathEntries(host),
     mentionNeedles: verdict.verdict === 'unrelated' && !allowlisted(ctx, host) ? matcher.mentionNeedles() : [],
-    linkAnchors: matcher.linkAnchors(),
+    linkPrefilter: matcher.linkPrefilter(),
     warnAt: await warnAtFor(req.url, verdict, sender.tab?.id),
   };
 }
@@ -183,7 +184,9 @@ async function linksCheck(req: RequestOf<'links-check'>, sender: Runtime.Message
   const fakePhones = new Map<string, string[]>();
   const pageAllowlisted = allowlisted(ctx, pageHost(req.pageUrl));
   let loudest: Verdict | null = null;
+  const settled = new Set<string>();
   req.links.forEach((link, index) => {
+    noteSettledHost(matcher, link.href, settled);
     // A tel: link presents its number as the agency's that the text around it names.
     const named = link.context ? matcher.locateMentions(link.context)[0]?.agency : undefined;
     const verdict = matcher.matchLink(link.href, link.text, req.pageUrl, named ? { agency: named } : {});
@@ -211,7 +214,27 @@ async function linksCheck(req: RequestOf<'links-check'>, sender: Runtime.Message
   });
   const found = loudest as Verdict | null;
   if (found) recordTabVerdict(sender.tab?.id, found, false);
-  return { flagged, banner: found ? routeBanner(bannerFor(found, ctx, pageHost(req.pageUrl), fakePhones), found, sender) : null };
+  return {
+    flagged,
+    banner: found ? routeBanner(bannerFor(found, ctx, pageHost(req.pageUrl), fakePhones), found, sender) : null,
+    settledHosts: [...settled],
+  };
+}
+
+/**
+ * Adds the hostname of an `http(s)` `href` to `settled` when every link to that host is
+ * judged alike and is not dangerous (`Matcher.isHostSettled`): the content script then keeps
+ * later links to it in the page. The name is as the page's `<a>.hostname` gives it.
+ */
+function noteSettledHost(matcher: Matcher, href: string, settled: Set<string>): void {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return;
+  }
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && !settled.has(url.hostname) && matcher.isHostSettled(url.hostname))
+    settled.add(url.hostname);
 }
 
 async function textCheck(req: RequestOf<'text-check'>, sender: Runtime.MessageSender): Promise<ResponseOf<'text-check'>> {

@@ -17,6 +17,7 @@
  * `textContent` read and regular-expression test, the link scan, and the click guard's
  * three listeners.
  */
+import { compileLinkPrefilter } from '../shared/match/link-prefilter';
 import { foldText } from '../shared/match/normalize-text';
 import type { BannerModel, LinkUiStrings } from '../shared/ui/banner-model';
 import { guardClicks } from './click-guard';
@@ -146,12 +147,13 @@ async function start(): Promise<void> {
   const current = new LinkScanner({
     signal,
     checkSameHost: report.checkSameHostLinks,
-    anchors: report.linkAnchors ? new RegExp(report.linkAnchors) : null,
+    prefilter: compileLinkPrefilter(report.linkPrefilter),
     check: async (elements, samples) => {
       const result = await send('links-check', { pageUrl, links: samples });
-      if (signal.aborted || result.flagged.length === 0) return;
+      if (signal.aborted || result.flagged.length === 0) return result.settledHosts;
       await markFlagged(elements, samples, result.flagged, signal);
       if (result.banner) await showBanner(result.banner);
+      return result.settledHosts;
     },
     onMutation: () => {
       if (location.href !== pageUrl && !signal.aborted) void start(); // a single-page app navigated: judge the new URL

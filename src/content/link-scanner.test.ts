@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compileLinkPrefilter, type LinkPrefilter } from '../shared/match/link-prefilter';
 import { createMatcher } from '../shared/match/matcher';
 import { defaultFeed } from '../shared/match/testing/test-feed';
 import type { LinkSample } from '../shared/messaging/protocol';
@@ -8,7 +9,7 @@ import { LinkScanner, SEND_INTERVAL_MS } from './link-scanner';
 /** Sends are spaced by SEND_INTERVAL_MS: give asynchronous expectations time on a busy machine. */
 const PATIENT = { timeout: 5000 };
 /** A prefilter that lets every link through (the tests below that are not about it). */
-const EVERYTHING = /(?:)/;
+const everything = () => compileLinkPrefilter({ hostAnchors: '(?:)', wrapperRoutes: '' });
 
 const controllers: AbortController[] = [];
 afterEach(() => {
@@ -16,7 +17,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function scanner(checkSameHost = false, anchors: RegExp | null = EVERYTHING) {
+function scanner(checkSameHost = false, prefilter: LinkPrefilter = everything(), settled: string[] = []) {
   const seen: LinkSample[] = [];
   const sentAt: number[] = [];
   const elements: Element[] = [];
@@ -26,11 +27,12 @@ function scanner(checkSameHost = false, anchors: RegExp | null = EVERYTHING) {
   const s = new LinkScanner({
     signal: controller.signal,
     checkSameHost,
-    anchors,
+    prefilter,
     check: async (els, samples) => {
       sentAt.push(performance.now());
       elements.push(...els);
       seen.push(...samples);
+      return settled;
     },
     onAddedText: (text) => texts.push(text),
   });
@@ -132,14 +134,14 @@ describe('LinkScanner', () => {
   });
 
   it("keeps links the feed's prefilter rules out in the page, judged there, and sends the rest", async () => {
-    const anchors = new RegExp(createMatcher(defaultFeed()).linkAnchors());
+    const prefilter = compileLinkPrefilter(createMatcher(defaultFeed()).linkPrefilter());
     document.body.innerHTML = `
       <a href="https://www.bbc.co.uk/news">News</a>
       <a href="https://github.com/">Code</a>
       <a href="https://investhk-payment.com/claim">Claim</a>
       <a href="https://pay.example.net/">www.investhk.gov.hk</a>
       <a href="mailto:help@example.org">Write</a>`;
-    const { s, seen } = scanner(false, anchors);
+    const { s, seen } = scanner(false, prefilter);
     s.start(document);
     await vi.waitFor(() => expect(seen).toHaveLength(3), PATIENT);
     await settle();
@@ -161,5 +163,21 @@ describe('LinkScanner', () => {
     expect(sentAt.length).toBeLessThan(8);
     // Timers never fire early by more than the clock's rounding.
     for (let i = 1; i < sentAt.length; i++) expect(sentAt[i]! - sentAt[i - 1]!).toBeGreaterThanOrEqual(SEND_INTERVAL_MS - 2);
+  });
+
+  it('stops sending links to a host once the background settled it', async () => {
+    const prefilter = compileLinkPrefilter(createMatcher(defaultFeed()).linkPrefilter());
+    document.body.innerHTML = '<a href="https://www.rthk.hk/news/1">Story</a>';
+    const { s, seen } = scanner(false, prefilter, ['www.rthk.hk']);
+    s.start(document);
+    await vi.waitFor(() => expect(seen).toHaveLength(1), PATIENT);
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<a href="https://www.rthk.hk/news/2">Story 2</a><a href="https://investhk-pay.top/">Pay</a>',
+    );
+    await vi.waitFor(() => expect(seen).toHaveLength(2), PATIENT);
+    await settle();
+    expect(seen.map((l) => l.href)).toEqual(['https://www.rthk.hk/news/1', 'https://investhk-pay.top/']);
+    expect(s.judgedHref(document.querySelectorAll('a')[1]!)).toBe('https://www.rthk.hk/news/2');
   });
 });

@@ -7,7 +7,7 @@
  * cannot be flagged (`src/shared/match/link-prefilter.ts`) never leave the page, and what
  * is left goes out at most once per {@link SEND_INTERVAL_MS}.
  */
-import { mayFlagLink } from '../shared/match/link-prefilter';
+import { mayFlagLink, settleHosts, type LinkPrefilter } from '../shared/match/link-prefilter';
 import type { LinkSample } from '../shared/messaging/protocol';
 
 /** Longest run of scanning before yielding to the page (ms). Long tasks start at 50 ms. */
@@ -31,12 +31,15 @@ export interface ScannerOptions {
   /** Also check links to the page's own host (the feed has path-level entries for it). */
   checkSameHost: boolean;
   /**
-   * The feed's link prefilter (`new RegExp(report.linkAnchors)`), or null when no link can be
-   * flagged; links it rules out are judged here, without a message.
+   * The feed's link prefilter (`compileLinkPrefilter(report.linkPrefilter)`): links it rules
+   * out are judged here, without a message.
    */
-  anchors: RegExp | null;
-  /** Judges a batch; resolves when done. */
-  check: (elements: Element[], samples: LinkSample[]) => Promise<void>;
+  prefilter: LinkPrefilter;
+  /**
+   * Judges a batch; resolves with the hosts the background settled (their later links stay in
+   * the page: see `settleHosts`).
+   */
+  check: (elements: Element[], samples: LinkSample[]) => Promise<readonly string[]>;
   /** Called once per batch of mutations (a single-page app may have navigated). */
   onMutation?: () => void;
   /** Called with the text of added subtrees, so new text (an opened message) is checked too. */
@@ -84,8 +87,6 @@ export class LinkScanner {
   /** When the last `links-check` went out (ms, `performance.now()`), and the timer for the next. */
   private lastSent = -Infinity;
   private sendTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Prefilter answers per hostname (pages repeat hosts). */
-  private readonly hostMayMatch = new Map<string, boolean>();
   private readonly observer: MutationObserver;
   /** `scheme://host:port` of the page, and its URL without the fragment. */
   private readonly pageOrigin = location.origin;
@@ -239,17 +240,17 @@ export class LinkScanner {
   private mayFlag(element: Element, href: string, text: string): boolean {
     let protocol: string;
     let hostname: string;
+    let pathname: string;
     if (element instanceof HTMLAnchorElement || element instanceof HTMLAreaElement) {
-      protocol = element.protocol;
-      hostname = element.hostname;
+      ({ protocol, hostname, pathname } = element);
     } else {
       try {
-        ({ protocol, hostname } = new URL(href));
+        ({ protocol, hostname, pathname } = new URL(href));
       } catch {
         return true; // let the engine judge what the browser could not parse
       }
     }
-    return mayFlagLink({ protocol, hostname, text }, this.options.anchors, this.hostMayMatch);
+    return mayFlagLink({ protocol, hostname, pathname, text }, this.options.prefilter);
   }
 
   /**
@@ -270,10 +271,11 @@ export class LinkScanner {
       }
       this.lastSent = nowMs();
       const batch = this.pending.splice(0, BATCH_SIZE);
-      await this.options.check(
+      const settled = await this.options.check(
         batch.map((b) => b.element),
         batch.map((b) => b.sample),
       );
+      settleHosts(this.options.prefilter, settled);
       // Judged (and marked, when flagged) only now: a click before the answer is held.
       for (const { element, sample } of batch) this.judged.set(element, sample.href);
     }

@@ -31,6 +31,7 @@ export function lazyMatcher(feed: Feed, build: () => Matcher, options: MatcherOp
     hasPathEntries: (host) => real().hasPathEntries(host),
     mentionNeedles: () => real().mentionNeedles(),
     mentionPrefilter: () => real().mentionPrefilter(),
-    linkAnchors: () => real().linkAnchors(),
+    linkPrefilter: () => real().linkPrefilter(),
+    isHostSettled: (host) => real().isHostSettled(host),
   } satisfies Matcher;
 }

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { engineSuiteScore } from '../../../test/support/public-suites';
 import { legitHosts, phishingHosts, realWorldFeed } from '../../../test/support/real-world-set';
 import type { Feed } from '../feed/feed-schema';
-import { anchorsPattern, mayFlagLink, prefilterKey } from './link-prefilter';
+import { anchorsPattern, compileLinkPrefilter, mayFlagLink, prefilterKey, settleHosts, type LinkPrefilter } from './link-prefilter';
+import { casesFeed } from './testing/test-feed';
 import { createMatcher, type Matcher } from './matcher';
 import { generateLookalikes } from './testing/generate-lookalikes';
 import { defaultFeed } from './testing/test-feed';
@@ -26,12 +27,17 @@ const readCorpus = (name: string) =>
 
 /** The prefilter as the content script runs it, for one feed. */
 function prefilterFor(matcher: Matcher): (href: string, text?: string) => boolean {
-  const source = matcher.linkAnchors();
-  const anchors = source ? new RegExp(source) : null;
+  const prefilter = compileLinkPrefilter(matcher.linkPrefilter());
   return (href, text = '') => {
-    const url = new URL(href);
-    return mayFlagLink({ protocol: url.protocol, hostname: url.hostname, text }, anchors);
+    const { protocol, hostname, pathname } = new URL(href);
+    return mayFlagLink({ protocol, hostname, pathname, text }, prefilter);
   };
+}
+
+/** A link as `<a>` gives it. */
+function link(href: string, text = ''): { protocol: string; hostname: string; pathname: string; text: string } {
+  const { protocol, hostname, pathname } = new URL(href);
+  return { protocol, hostname, pathname, text };
 }
 
 /** Links (href, text) the matcher flags that the prefilter would keep in the page. */
@@ -70,18 +76,31 @@ describe('anchorsPattern', () => {
 });
 
 describe('mayFlagLink', () => {
-  const anchors = new RegExp(anchorsPattern(['investhk']));
+  const prefilter = (): LinkPrefilter => compileLinkPrefilter(createMatcher(defaultFeed()).linkPrefilter());
+
   it('keeps ordinary links in the page and sends what could be flagged', () => {
-    expect(mayFlagLink({ protocol: 'https:', hostname: 'www.bbc.co.uk', text: 'News' }, anchors)).toBe(false);
-    expect(mayFlagLink({ protocol: 'https:', hostname: 'investhk-pay.top', text: 'Pay' }, anchors)).toBe(true);
+    const p = prefilter();
+    expect(mayFlagLink(link('https://www.bbc.co.uk/news', 'News'), p)).toBe(false);
+    expect(mayFlagLink(link('https://investhk-pay.top/', 'Pay'), p)).toBe(true);
     // IDN hosts are judged through their Unicode form, which the pattern cannot read.
-    expect(mayFlagLink({ protocol: 'https:', hostname: 'xn--investhk-ij3d.com', text: '' }, anchors)).toBe(true);
+    expect(mayFlagLink(link('https://香港郵政.com/'), p)).toBe(true);
     // mailto: and tel: links are judged by their domain or number with the text around them.
-    expect(mayFlagLink({ protocol: 'mailto:', hostname: '', text: 'Write to us' }, anchors)).toBe(true);
-    expect(mayFlagLink({ protocol: 'tel:', hostname: '', text: 'Call' }, anchors)).toBe(true);
+    expect(mayFlagLink({ protocol: 'mailto:', hostname: '', pathname: 'help@example.org', text: 'Write to us' }, p)).toBe(true);
+    expect(mayFlagLink({ protocol: 'tel:', hostname: '', pathname: '+85231071000', text: 'Call' }, p)).toBe(true);
+  });
+
+  it('sends what a redirect wrapper reads (by host and path), however the destination is encoded', () => {
+    const p = prefilter();
+    expect(mayFlagLink(link('https://www.google.com/search?q=weather'), p)).toBe(false);
+    expect(mayFlagLink(link('https://www.google.com/url?q=https%3A%2F%2F%69nvesthk-pay.top%2F'), p)).toBe(true);
+    expect(mayFlagLink(link('https://urldefense.com/v3/__https://*nvesthk-pay.top/__;aQ!!x'), p)).toBe(true);
+    expect(mayFlagLink(link('https://eur01.safelinks.protection.outlook.com/?url=x'), p)).toBe(true);
+    expect(mayFlagLink(link('https://statics.teams.cdn.office.net/evergreen-assets/safelinks/1/atp-safelinks.html?url=x'), p)).toBe(true);
+    expect(mayFlagLink(link('https://www.youtube.com/watch?v=x'), p)).toBe(false);
   });
 
   it('sends a link whose text may show an official domain, in any script or width', () => {
+    const p = prefilter();
     for (const text of [
       'www.investhk.gov.hk',
       'INVESTHK.GOV.HK',
@@ -89,20 +108,32 @@ describe('mayFlagLink', () => {
       'investhk。gov。hk',
       '投資推廣署 investhk．gov．hk',
     ])
-      expect(mayFlagLink({ protocol: 'https:', hostname: 'pay.example', text }, anchors), text).toBe(true);
-    expect(mayFlagLink({ protocol: 'javascript:', hostname: '', text: 'investhk.gov.hk' }, anchors)).toBe(true);
-    expect(mayFlagLink({ protocol: 'javascript:', hostname: '', text: 'Open menu' }, anchors)).toBe(false);
-    expect(mayFlagLink({ protocol: 'https:', hostname: 'example.com', text: 'Version 2.0 notes' }, anchors)).toBe(false);
+      expect(mayFlagLink(link('https://pay.example/', text), p), text).toBe(true);
+    expect(mayFlagLink({ protocol: 'javascript:', hostname: '', pathname: 'void(0)', text: 'investhk.gov.hk' }, p)).toBe(true);
+    expect(mayFlagLink({ protocol: 'javascript:', hostname: '', pathname: 'void(0)', text: 'Open menu' }, p)).toBe(false);
+    expect(mayFlagLink(link('https://example.com/', 'Version 2.0 notes'), p)).toBe(false);
   });
 
-  it('caches per host', () => {
-    const cache = new Map<string, boolean>();
-    mayFlagLink({ protocol: 'https:', hostname: 'investhk-pay.top', text: '' }, anchors, cache);
-    mayFlagLink({ protocol: 'https:', hostname: 'example.com', text: '' }, anchors, cache);
-    expect([...cache]).toEqual([
-      ['investhk-pay.top', true],
-      ['example.com', false],
-    ]);
+  it('keeps links to a host the engine settled in the page, unless their text shows a domain', () => {
+    const p = prefilter();
+    // "rthk" holds a piece of "investhk": the engine must judge it once.
+    expect(mayFlagLink(link('https://www.rthk.hk/news'), p)).toBe(true);
+    settleHosts(p, ['www.rthk.hk']);
+    expect(mayFlagLink(link('https://www.rthk.hk/other'), p)).toBe(false);
+    expect(mayFlagLink(link('https://www.rthk.hk/other', 'www.investhk.gov.hk'), p)).toBe(true);
+  });
+});
+
+describe('isHostSettled', () => {
+  const matcher = createMatcher(casesFeed());
+  it('settles hosts whose every link is judged alike and is not dangerous', () => {
+    expect(matcher.isHostSettled('www.rthk.hk')).toBe(true);
+    expect(matcher.isHostSettled('www.investhk.gov.hk')).toBe(true);
+    // A scam host, a lookalike, a host with path-level entries, a redirect wrapper's domain: never.
+    expect(matcher.isHostSettled('investhk-verify.example')).toBe(false);
+    expect(matcher.isHostSettled('investhk.gov.hk.verify.top')).toBe(false);
+    expect(matcher.isHostSettled('sites.example-hosting.net')).toBe(false);
+    expect(matcher.isHostSettled('www.google.com')).toBe(false);
   });
 });
 

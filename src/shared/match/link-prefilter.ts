@@ -5,8 +5,7 @@
  * runs on every page and should not send those to the service worker at all, but it cannot
  * carry the engine (word lists, the Public Suffix List, the confusables table). So the
  * engine describes, in one regular expression, strings one of which every flaggable host
- * must contain — its *anchors* (`Matcher.linkAnchors`): the known scam hosts, the redirect
- * wrappers' names, and for lookalikes the official labels and hosts, every brand token and
+ * must contain — its *anchors* (`Matcher.linkPrefilter`): the known scam hosts, and for lookalikes the official labels and hosts, every brand token and
  * its one-edit spellings, and the pieces of the typo indexes (a host within a token's edit
  * threshold holds one of its pieces intact: the pigeonhole filter of `typo-index.ts`).
  *
@@ -14,8 +13,11 @@
  * token split across labels or words is still found, and each character that the ASCII
  * confusable fold produces also matches what it folds from (`m` matches `rn`, see
  * `ascii-confusables.ts`), so the fold the engine reads is covered without shipping it.
- * Hosts with an `xn--` label (IDN, judged through their Unicode form), `mailto:` and `tel:`
- * links, and links whose text may show a domain always go to the service worker.
+ * Hosts with an `xn--` label (IDN, judged through their Unicode form), links a redirect
+ * wrapper reads (host and path, as `redirect-wrappers.ts` knows them: the destination may be
+ * encoded in any way the wrapper decodes), `mailto:` and `tel:` links, and links whose text
+ * may show a domain always go to the service worker. Hosts the service worker has judged
+ * once and found settled (`Matcher.isHostSettled`) stay in the page after that.
  *
  * Soundness is a property, not a proof: `link-prefilter.test.ts` checks that every URL the
  * engine flags in the accuracy suites (real advisories, public suites, generated lookalikes
@@ -94,12 +96,47 @@ export function anchorsPattern(anchors: Iterable<string>): string {
   return emit(root);
 }
 
+/** The link prefilter of a feed as sent to the content script (`Matcher.linkPrefilter`). */
+export interface LinkPrefilterSource {
+  /** {@link anchorsPattern} of the feed's anchors, read in {@link prefilterKey}(hostname); `''`: none. */
+  hostAnchors: string;
+  /** Matches `hostname + "\0" + pathname` of a redirect wrapper's links (`wrapperRoutesSource`). */
+  wrapperRoutes: string;
+}
+
+/** A compiled {@link LinkPrefilterSource} with its per-page answers per host. */
+export interface LinkPrefilter {
+  hostAnchors: RegExp | null;
+  wrapperRoutes: RegExp | null;
+  /** hostname → whether links to it may be flagged (cached; hosts the engine settled are false). */
+  hostMayMatch: Map<string, boolean>;
+}
+
+/** Compiles `source` (one page's worth: the host cache starts empty). */
+export function compileLinkPrefilter(source: LinkPrefilterSource): LinkPrefilter {
+  return {
+    hostAnchors: source.hostAnchors ? new RegExp(source.hostAnchors) : null,
+    wrapperRoutes: source.wrapperRoutes ? new RegExp(source.wrapperRoutes) : null,
+    hostMayMatch: new Map(),
+  };
+}
+
+/**
+ * Records hosts whose every link the engine judged the same and not dangerous
+ * (`Matcher.isHostSettled`, listed in `links-check` answers): later links to them stay in the page.
+ */
+export function settleHosts(prefilter: LinkPrefilter, hosts: readonly string[]): void {
+  for (const host of hosts) prefilter.hostMayMatch.set(host, false);
+}
+
 /** What the content script knows about a link without parsing its URL (`HTMLAnchorElement` gives it). */
 export interface PrefilterLink {
   /** `http:`, `https:`, `mailto:`, … (as `URL.protocol`). */
   protocol: string;
   /** ASCII hostname (punycode for IDN), empty for schemes without one. */
   hostname: string;
+  /** The path (as `URL.pathname`): redirect wrappers are known by host and path. */
+  pathname: string;
   /** The link's visible text. */
   text: string;
 }
@@ -110,25 +147,24 @@ const DOT_LIKE = /[.\u3002\uff0e\uff61]/;
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
- * Whether the engine could flag `link` (send it to the service worker), given the anchors
- * pattern of the active feed. False only when no rule can fire: an `http(s)` link to a host
- * without an anchor or IDN label, whose text shows no domain that could be official; or a
- * link of another scheme (`javascript:`, `data:`, …) whose text shows no domain.
+ * Whether the engine could flag `link` (send it to the service worker). False only when no
+ * rule can fire: an `http(s)` link that is no redirect wrapper's, to a host without an anchor
+ * or IDN label (or one the engine settled), whose text shows no domain that could be
+ * official; or a link of another scheme (`javascript:`, `data:`, …) whose text shows no domain.
  *
  * @param link - see {@link PrefilterLink}.
- * @param anchors - `new RegExp(anchorsPattern(...))`, or null when nothing can match.
- * @param hostMayMatch - optional cache of host → answer (pages repeat hosts).
+ * @param prefilter - the page's {@link compileLinkPrefilter} result.
  */
-export function mayFlagLink(link: PrefilterLink, anchors: RegExp | null, hostMayMatch?: Map<string, boolean>): boolean {
+export function mayFlagLink(link: PrefilterLink, prefilter: LinkPrefilter): boolean {
   const { protocol, hostname, text } = link;
   if (protocol === 'mailto:' || protocol === 'tel:') return true;
-  if (textMayShowDomain(text, anchors)) return true;
+  if (textMayShowDomain(text, prefilter.hostAnchors)) return true;
   if (protocol !== 'http:' && protocol !== 'https:') return false;
-  if (!anchors) return false;
-  let answer = hostMayMatch?.get(hostname);
+  if (prefilter.wrapperRoutes?.test(`${hostname}\0${link.pathname}`)) return true;
+  let answer = prefilter.hostMayMatch.get(hostname);
   if (answer === undefined) {
-    answer = hostname.includes('xn--') || anchors.test(prefilterKey(hostname));
-    hostMayMatch?.set(hostname, answer);
+    answer = hostname.includes('xn--') || (prefilter.hostAnchors?.test(prefilterKey(hostname)) ?? false);
+    prefilter.hostMayMatch.set(hostname, answer);
   }
   return answer;
 }

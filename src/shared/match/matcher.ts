@@ -130,8 +130,8 @@ import { LookalikeDetector } from './lookalike';
 import { isSameOrSubdomain } from './host';
 import { isCjk } from './normalize-text';
 import { parseTarget } from './parse-target';
-import { unwrapRedirects, WRAPPER_NAMES } from './redirect-wrappers';
-import { anchorsPattern } from './link-prefilter';
+import { unwrapRedirects, wrapperRoutesSource, isWrapperDomain } from './redirect-wrappers';
+import { anchorsPattern, type LinkPrefilterSource } from './link-prefilter';
 import { domainParts } from './registrable-domain';
 import { isGovernmentHost } from './lookalike';
 import { actionAsks, analyseRequests } from './request-analysis';
@@ -209,11 +209,19 @@ export interface Matcher {
    */
   mentionPrefilter(): string;
   /**
-   * The link prefilter's pattern for this feed (see `link-prefilter.ts`): a regular-expression
-   * source that every host this matcher can flag in a link matches (as `prefilterKey(host)`);
-   * `''` when no host can be flagged. Built on first use, then kept.
+   * The link prefilter for this feed (see `link-prefilter.ts`): every link this matcher can
+   * flag matches one of its patterns. Built on first use, then kept.
    */
-  linkAnchors(): string;
+  linkPrefilter(): LinkPrefilterSource;
+  /**
+   * True when every `http(s)` link to `host` gets the same verdict, whatever its path, query
+   * or text (short of text showing a domain), and it is not `danger`: no scam path entries on
+   * the host, no redirect wrapper on its domain. The content script then stops sending links
+   * to that host (`links-check` answers list such hosts).
+   *
+   * @param host - a hostname as `URL.hostname` gives it.
+   */
+  isHostSettled(host: string): boolean;
 }
 
 type HostVerdict = Omit<Verdict, 'url' | 'target'>;
@@ -270,7 +278,7 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
   /** True when pages of `host` may report on agency `i` without a mention banner. */
   const trustedFor = (host: string, i: number): boolean => trustedPublishers[i]!.some((d) => isSameOrSubdomain(host, d));
   const hostCache = new Map<string, HostVerdict>();
-  let linkAnchorSource: string | undefined;
+  let linkPrefilterSource: LinkPrefilterSource | undefined;
 
   const judged = (name: VerdictName, agency: number | null, reasons: string[]): HostVerdict => ({
     verdict: name,
@@ -485,14 +493,16 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
     locateMentions: (text) =>
       mentions.locate(text).map((m: MentionSpan) => ({ agency: agencies[m.agency]!.id, start: m.start, end: m.end })),
     hasPathEntries: (host) => scamPaths.has(host),
-    linkAnchors: () =>
-      (linkAnchorSource ??= anchorsPattern([
-        ...scamHosts.keys(),
-        ...scamPaths.keys(),
-        ...officialHosts.keys(),
-        ...WRAPPER_NAMES,
-        ...lookalikes.anchors(),
-      ])),
+    linkPrefilter: () =>
+      (linkPrefilterSource ??= {
+        hostAnchors: anchorsPattern([...scamHosts.keys(), ...scamPaths.keys(), ...officialHosts.keys(), ...lookalikes.anchors()]),
+        wrapperRoutes: wrapperRoutesSource(),
+      }),
+    isHostSettled: (hostname) => {
+      const host = toAsciiHost(hostname);
+      if (!host || scamPaths.has(host) || isWrapperDomain(host)) return false;
+      return judgeHost(host).severity !== 'danger';
+    },
     mentionNeedles: () => mentions.needles(new Set(agencies.flatMap((a, i) => (isCampaignActive(a) ? [i] : [])))),
     mentionPrefilter: () => mentions.prefilterSource(new Set(agencies.flatMap((a, i) => (isCampaignActive(a) ? [i] : [])))),
   };

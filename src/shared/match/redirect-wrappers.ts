@@ -142,11 +142,32 @@ const WRAPPER_DOMAIN_PATTERNS = [
 ];
 /** The registrable domains of every wrapper host: one test that most URLs fail. */
 const WRAPPER_DOMAINS = new RegExp(`(?:^|\\.)(?:${WRAPPER_DOMAIN_PATTERNS.join('|')})$`);
+
 /**
- * The names of the wrapper hosts' registrable domains (`outlook`, `slack-redir`, …): a
- * host without one of them is no wrapper (for the link prefilter, `link-prefilter.ts`).
+ * One regular-expression source that matches `hostname + "\0" + pathname` of a URL exactly
+ * when {@link REDIRECT_WRAPPERS} has a wrapper for it (host and path), for the link prefilter
+ * (`link-prefilter.ts`), which cannot carry this module.
+ *
+ * @throws Error when a wrapper's host pattern is not anchored (`^…$`) or a pattern has flags
+ *   (the table is ours; a test builds it).
  */
-export const WRAPPER_NAMES: readonly string[] = WRAPPER_DOMAIN_PATTERNS.map((p) => p.split('\\.')[0]!);
+export function wrapperRoutesSource(): string {
+  const routes = REDIRECT_WRAPPERS.map((w) => {
+    const host = w.host.source;
+    if (!host.startsWith('^') || !host.endsWith('$') || w.host.flags) throw new Error(`wrapper ${w.id}: host pattern must be ^…$`);
+    if (w.path?.flags) throw new Error(`wrapper ${w.id}: path pattern must have no flags`);
+    const path = w.path?.source ?? '';
+    // An unanchored path pattern (`/safelinks/`) may match anywhere in the path.
+    const route = !path ? '' : path.startsWith('^') ? `(?:${path.slice(1)})` : `[\\s\\S]*?(?:${path})`;
+    return `(?:${host.slice(1, -1)})\\x00${route}`;
+  });
+  return `^(?:${routes.join('|')})`;
+}
+
+/** True when `host` is on the registrable domain of a redirect wrapper (whatever its path). */
+export function isWrapperDomain(host: string): boolean {
+  return WRAPPER_DOMAINS.test(host);
+}
 
 function wrapperOf(url: URL): RedirectWrapper | undefined {
   const host = url.hostname;

@@ -21,6 +21,7 @@ import type { Feed, LocalizedText } from '../feed/feed-schema';
 import type { FeedSource, Provenance } from '../feed/trust-model';
 import type { UiLanguage } from '../i18n/i18n';
 import type { Verdict } from '../match/verdict';
+import type { LinkPrefilterSource } from '../match/link-prefilter';
 import { allowlistSchema, dismissedSchema, languagePreferenceSchema, type Settings } from '../settings/settings';
 import type { BannerLink, BannerModel, LinkUiStrings, ReportLinkModel } from '../ui/banner-model';
 
@@ -163,11 +164,10 @@ export interface PageReport {
    */
   mentionNeedles: string[];
   /**
-   * The link prefilter's pattern for the active feed (`Matcher.linkAnchors`, see
+   * The link prefilter of the active feed (`Matcher.linkPrefilter`, see
    * `src/shared/match/link-prefilter.ts`): links that cannot match it stay in the page.
-   * `''`: no link can be flagged.
    */
-  linkAnchors: string;
+  linkPrefilter: LinkPrefilterSource;
   /**
    * The page itself is dangerous (its address is blocklisted or a lookalike, and the user did
    * not choose "continue anyway" for it in this tab): the warning page's address, which the
@@ -316,7 +316,8 @@ export interface FeedChange {
 /** The response type of each message to the background. */
 export interface Responses {
   'page-check': PageReport;
-  'links-check': { flagged: FlaggedLink[]; banner: BannerModel | null };
+  /** `settledHosts`: hosts of the batch whose every link is judged alike and not dangerous (`Matcher.isHostSettled`). */
+  'links-check': { flagged: FlaggedLink[]; banner: BannerModel | null; settledHosts: string[] };
   'text-check': { verdict: Verdict; banner: BannerModel | null; findings: TextFinding[] };
   'banner-dismissed': { ok: true };
   'ui-inject': { ok: boolean };
