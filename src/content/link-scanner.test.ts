@@ -9,7 +9,7 @@ import { LinkScanner, SEND_INTERVAL_MS } from './link-scanner';
 /** Sends are spaced by SEND_INTERVAL_MS: give asynchronous expectations time on a busy machine. */
 const PATIENT = { timeout: 5000 };
 /** A prefilter that lets every link through (the tests below that are not about it). */
-const everything = () => compileLinkPrefilter({ hostAnchors: '(?:)', wrapperRoutes: '' });
+const everything = () => compileLinkPrefilter({ hostAnchors: '(?:)', wrapperHosts: '', wrapperRoutes: '' });
 
 const controllers: AbortController[] = [];
 afterEach(() => {

@@ -207,9 +207,11 @@ export class LinkScanner {
   private visitLink(element: Element): void {
     if (this.seen.has(element)) return;
     this.seen.add(element);
+    // HTML links give their resolved address and its parts without any parsing here.
+    const html = element instanceof HTMLAnchorElement || element instanceof HTMLAreaElement ? element : null;
     let href: string;
-    if (element instanceof HTMLAnchorElement || element instanceof HTMLAreaElement) {
-      href = element.href; // already resolved by the browser: no parsing here
+    if (html) {
+      href = html.href;
     } else {
       const raw = rawHref(element);
       if (!raw) return;
@@ -220,37 +222,45 @@ export class LinkScanner {
       }
     }
     if (!href) return;
-    const text = (element.textContent ?? '').trim().slice(0, TEXT_LIMIT);
-    if (!this.mayFlag(element, href, text)) {
+    const text = element.textContent ?? '';
+    if (!this.mayFlag(html, href, text)) {
       this.judged.set(element, href); // nothing the feed could flag: judged here
       return;
     }
+    const shown = text.trim().slice(0, TEXT_LIMIT);
     const sameHost = href.startsWith(this.pageOrigin) && '/?#'.includes(href.charAt(this.pageOrigin.length) || '/');
     if (sameHost && href.startsWith(this.pageBase) && href.charAt(this.pageBase.length) === '#') return; // in-page anchor
     // Same-host links share the page's verdict, unless their text shows a domain.
-    if (sameHost && !this.options.checkSameHost && !/[.。．｡]/.test(text)) {
+    if (sameHost && !this.options.checkSameHost && !/[.。．｡]/.test(shown)) {
       this.judged.set(element, href);
       return;
     }
-    const sample: LinkSample = /^tel:/i.test(href) ? { href, text, context: textAround(element) } : { href, text };
+    const sample: LinkSample = /^tel:/i.test(href) ? { href, text: shown, context: textAround(element) } : { href, text: shown };
     this.pending.push({ element, sample });
   }
 
-  /** The prefilter for one link; HTML links give protocol and host without parsing. */
-  private mayFlag(element: Element, href: string, text: string): boolean {
-    let protocol: string;
-    let hostname: string;
-    let pathname: string;
-    if (element instanceof HTMLAnchorElement || element instanceof HTMLAreaElement) {
-      ({ protocol, hostname, pathname } = element);
-    } else {
-      try {
-        ({ protocol, hostname, pathname } = new URL(href));
-      } catch {
-        return true; // let the engine judge what the browser could not parse
-      }
+  /** The prefilter for one link (the path is read only for a redirect wrapper's host). */
+  private mayFlag(html: HTMLAnchorElement | HTMLAreaElement | null, href: string, text: string): boolean {
+    if (html) {
+      return mayFlagLink(
+        {
+          protocol: html.protocol,
+          hostname: html.hostname,
+          get pathname() {
+            return html.pathname;
+          },
+          text,
+        },
+        this.options.prefilter,
+      );
     }
-    return mayFlagLink({ protocol, hostname, pathname, text }, this.options.prefilter);
+    let url: URL;
+    try {
+      url = new URL(href);
+    } catch {
+      return true; // let the engine judge what the browser could not parse
+    }
+    return mayFlagLink({ protocol: url.protocol, hostname: url.hostname, pathname: url.pathname, text }, this.options.prefilter);
   }
 
   /**

@@ -100,24 +100,35 @@ export function anchorsPattern(anchors: Iterable<string>): string {
 export interface LinkPrefilterSource {
   /** {@link anchorsPattern} of the feed's anchors, read in {@link prefilterKey}(hostname); `''`: none. */
   hostAnchors: string;
-  /** Matches `hostname + "\0" + pathname` of a redirect wrapper's links (`wrapperRoutesSource`). */
+  /** Matches the hostnames redirect wrappers serve (`wrapperRoutesSource`). */
+  wrapperHosts: string;
+  /** Matches `hostname + "\0" + pathname` of a redirect wrapper's links. */
   wrapperRoutes: string;
+}
+
+/** What the prefilter knows of a host: nothing to flag, may be flagged, or a wrapper's (ask the path). */
+const enum HostAnswer {
+  Clean = 0,
+  MayMatch = 1,
+  Wrapper = 2,
 }
 
 /** A compiled {@link LinkPrefilterSource} with its per-page answers per host. */
 export interface LinkPrefilter {
   hostAnchors: RegExp | null;
+  wrapperHosts: RegExp | null;
   wrapperRoutes: RegExp | null;
-  /** hostname → whether links to it may be flagged (cached; hosts the engine settled are false). */
-  hostMayMatch: Map<string, boolean>;
+  /** What is known per hostname (cached per page; hosts the engine settled are clean). */
+  hosts: Map<string, HostAnswer>;
 }
 
 /** Compiles `source` (one page's worth: the host cache starts empty). */
 export function compileLinkPrefilter(source: LinkPrefilterSource): LinkPrefilter {
   return {
     hostAnchors: source.hostAnchors ? new RegExp(source.hostAnchors) : null,
+    wrapperHosts: source.wrapperHosts ? new RegExp(source.wrapperHosts) : null,
     wrapperRoutes: source.wrapperRoutes ? new RegExp(source.wrapperRoutes) : null,
-    hostMayMatch: new Map(),
+    hosts: new Map(),
   };
 }
 
@@ -126,7 +137,7 @@ export function compileLinkPrefilter(source: LinkPrefilterSource): LinkPrefilter
  * (`Matcher.isHostSettled`, listed in `links-check` answers): later links to them stay in the page.
  */
 export function settleHosts(prefilter: LinkPrefilter, hosts: readonly string[]): void {
-  for (const host of hosts) prefilter.hostMayMatch.set(host, false);
+  for (const host of hosts) prefilter.hosts.set(host, HostAnswer.Clean);
 }
 
 /** What the content script knows about a link without parsing its URL (`HTMLAnchorElement` gives it). */
@@ -135,8 +146,8 @@ export interface PrefilterLink {
   protocol: string;
   /** ASCII hostname (punycode for IDN), empty for schemes without one. */
   hostname: string;
-  /** The path (as `URL.pathname`): redirect wrappers are known by host and path. */
-  pathname: string;
+  /** The path (as `URL.pathname`): redirect wrappers are known by host and path (read only for their hosts). */
+  readonly pathname: string;
   /** The link's visible text. */
   text: string;
 }
@@ -160,13 +171,18 @@ export function mayFlagLink(link: PrefilterLink, prefilter: LinkPrefilter): bool
   if (protocol === 'mailto:' || protocol === 'tel:') return true;
   if (textMayShowDomain(text, prefilter.hostAnchors)) return true;
   if (protocol !== 'http:' && protocol !== 'https:') return false;
-  if (prefilter.wrapperRoutes?.test(`${hostname}\0${link.pathname}`)) return true;
-  let answer = prefilter.hostMayMatch.get(hostname);
+  let answer = prefilter.hosts.get(hostname);
   if (answer === undefined) {
-    answer = hostname.includes('xn--') || (prefilter.hostAnchors?.test(prefilterKey(hostname)) ?? false);
-    prefilter.hostMayMatch.set(hostname, answer);
+    answer =
+      hostname.includes('xn--') || prefilter.hostAnchors?.test(prefilterKey(hostname))
+        ? HostAnswer.MayMatch
+        : prefilter.wrapperHosts?.test(hostname)
+          ? HostAnswer.Wrapper
+          : HostAnswer.Clean;
+    prefilter.hosts.set(hostname, answer);
   }
-  return answer;
+  if (answer === HostAnswer.Wrapper) return prefilter.wrapperRoutes?.test(`${hostname}\0${link.pathname}`) ?? true;
+  return answer === HostAnswer.MayMatch;
 }
 
 /**

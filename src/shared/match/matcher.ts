@@ -131,6 +131,12 @@ import { isSameOrSubdomain } from './host';
 import { isCjk } from './normalize-text';
 import { parseTarget } from './parse-target';
 import { unwrapRedirects, wrapperRoutesSource, isWrapperDomain } from './redirect-wrappers';
+
+/** The redirect wrappers' patterns for the link prefilter. */
+function wrapperRoutes(): Pick<LinkPrefilterSource, 'wrapperHosts' | 'wrapperRoutes'> {
+  const { hosts, routes } = wrapperRoutesSource();
+  return { wrapperHosts: hosts, wrapperRoutes: routes };
+}
 import { anchorsPattern, type LinkPrefilterSource } from './link-prefilter';
 import { domainParts } from './registrable-domain';
 import { isGovernmentHost } from './lookalike';
@@ -496,7 +502,7 @@ export function createMatcher(feed: Feed, options: MatcherOptions = {}): Matcher
     linkPrefilter: () =>
       (linkPrefilterSource ??= {
         hostAnchors: anchorsPattern([...scamHosts.keys(), ...scamPaths.keys(), ...officialHosts.keys(), ...lookalikes.anchors()]),
-        wrapperRoutes: wrapperRoutesSource(),
+        ...wrapperRoutes(),
       }),
     isHostSettled: (hostname) => {
       const host = toAsciiHost(hostname);

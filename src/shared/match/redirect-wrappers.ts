@@ -144,14 +144,15 @@ const WRAPPER_DOMAIN_PATTERNS = [
 const WRAPPER_DOMAINS = new RegExp(`(?:^|\\.)(?:${WRAPPER_DOMAIN_PATTERNS.join('|')})$`);
 
 /**
- * One regular-expression source that matches `hostname + "\0" + pathname` of a URL exactly
- * when {@link REDIRECT_WRAPPERS} has a wrapper for it (host and path), for the link prefilter
- * (`link-prefilter.ts`), which cannot carry this module.
+ * Regular-expression sources for the link prefilter (`link-prefilter.ts`), which cannot carry
+ * this module: `hosts` matches a hostname that some wrapper of {@link REDIRECT_WRAPPERS}
+ * serves; `routes` matches `hostname + "\0" + pathname` of a URL exactly when a wrapper
+ * reads it (host and path).
  *
  * @throws Error when a wrapper's host pattern is not anchored (`^…$`) or a pattern has flags
  *   (the table is ours; a test builds it).
  */
-export function wrapperRoutesSource(): string {
+export function wrapperRoutesSource(): { hosts: string; routes: string } {
   const routes = REDIRECT_WRAPPERS.map((w) => {
     const host = w.host.source;
     if (!host.startsWith('^') || !host.endsWith('$') || w.host.flags) throw new Error(`wrapper ${w.id}: host pattern must be ^…$`);
@@ -161,7 +162,8 @@ export function wrapperRoutesSource(): string {
     const route = !path ? '' : path.startsWith('^') ? `(?:${path.slice(1)})` : `[\\s\\S]*?(?:${path})`;
     return `(?:${host.slice(1, -1)})\\x00${route}`;
   });
-  return `^(?:${routes.join('|')})`;
+  const hosts = REDIRECT_WRAPPERS.map((w) => `(?:${w.host.source.slice(1, -1)})`);
+  return { hosts: `^(?:${hosts.join('|')})$`, routes: `^(?:${routes.join('|')})` };
 }
 
 /** True when `host` is on the registrable domain of a redirect wrapper (whatever its path). */
