@@ -21,6 +21,8 @@ export interface PopupTiming {
   typedMs: number | null;
   /** Hotline of the typed agency visible, ms. */
   hotlineMs: number | null;
+  /** The popup's own start-up marks (`src/popup/main.tsx`): modules evaluated, state answered, rendered, ms. */
+  marks: Record<string, number>;
 }
 
 /** The init script (a string: code compiled by tsx may carry helpers the page does not have). */
@@ -52,7 +54,11 @@ export async function timePopup(context: BrowserContext, extensionId: string, ti
     await page
       .waitForFunction('window.__popupBench.hotlineMs !== null', undefined, { timeout: timeoutMs, polling: 'raf' })
       .catch(() => undefined);
-    return await page.evaluate<PopupTiming>('window.__popupBench');
+    const timing = await page.evaluate<Omit<PopupTiming, 'marks'>>('window.__popupBench');
+    const marks = await page.evaluate<Record<string, number>>(
+      `Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`,
+    );
+    return { ...timing, marks };
   } finally {
     await page.close();
   }

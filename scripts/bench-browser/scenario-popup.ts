@@ -21,6 +21,7 @@ export const POPUP_HEADER = [
   'open → typed',
   `open → hotline of "${POPUP_QUERY}" visible`,
   'typed → hotline',
+  'popup marks: script / state / rendered',
 ];
 
 function row(label: string, runs: PopupTiming[]): string[] {
@@ -44,6 +45,14 @@ function row(label: string, runs: PopupTiming[]): string[] {
       med((t) => (t.hotlineMs === null || t.typedMs === null ? null : t.hotlineMs - t.typedMs)),
       0,
     )} ms`,
+    ['asa:popup-script', 'asa:popup-state', 'asa:popup-rendered']
+      .map((m) =>
+        fmt(
+          med((t) => t.marks[m] ?? null),
+          0,
+        ),
+      )
+      .join(' / ') + ' ms',
   ];
 }
 

