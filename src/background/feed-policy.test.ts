@@ -83,11 +83,11 @@ describe('managed policy cache', () => {
     stop();
   });
 
-  it('waits for the live read when no snapshot exists (first start after install)', async () => {
-    managedNow = { allowUserFeeds: false };
+  it('waits for the live read when no snapshot exists (just after install: locks hold from the first page)', async () => {
+    managedNow = { allowDismiss: false };
     const fast = loadPolicyFast();
     await answerManaged();
-    expect(await fast).toEqual({ allowUserFeeds: false });
+    expect(await fast).toEqual({ allowDismiss: false });
   });
 
   it('checks a snapshot like live policy: a bad value is ignored, not trusted', async () => {

@@ -92,7 +92,9 @@ export function loadPolicy(): Promise<ManagedPolicy> {
 
 /**
  * The policy for a check that must not wait: the live policy when already read, else the
- * snapshot of the last live read (see the module note), else the live read.
+ * snapshot of the last live read (see the module note), else the live read. Just after
+ * install there is no snapshot and the check waits: an organisation's locks hold from the
+ * first page (measured cost: the first page after install, `npm run bench:browser`).
  */
 export async function loadPolicyFast(): Promise<ManagedPolicy> {
   const pending = loadPolicy();

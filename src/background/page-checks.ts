@@ -23,7 +23,7 @@ import { bannerModel, linkUiStrings, withFakePhones, type BannerModel } from '..
 import { sendToTab } from '../platform/messenger';
 import { bannerOrigin } from './banner-origin';
 import { getEngine } from './engine-state';
-import { loadPolicyStateFast } from './feed-status';
+import { loadPolicyState, loadPolicyStateFast } from './feed-status';
 import { isAllowedInTab, recordEscalation } from './interstitial-handlers';
 import { asciiHostOf, warnAtFor, warningAddress } from './page-danger';
 import { loadSettings, updateSettings } from './settings-store';
@@ -275,7 +275,8 @@ async function bannerFought(req: RequestOf<'banner-fought'>, sender: Runtime.Mes
 
 async function bannerDismissed(req: RequestOf<'banner-dismissed'>): Promise<ResponseOf<'banner-dismissed'>> {
   const host = toAsciiHost(pageHost(req.pageUrl)) ?? '';
-  if (host) {
+  // The live policy, not a snapshot: a dismissal the policy forbids is never recorded.
+  if (host && (await loadPolicyState()).allowDismiss) {
     await updateSettings((s) => ({
       ...s,
       dismissed: { ...s.dismissed, [host]: { ...s.dismissed[host], [req.agency]: new Date().toISOString() } },
