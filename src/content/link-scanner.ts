@@ -111,12 +111,17 @@ export class LinkScanner {
   }
 
   /**
-   * The href `element` had when the background answered about it (or when it was skipped as
-   * a same-host link), or undefined when it was never judged. The click guard compares it with the href
-   * the browser would open now.
+   * The href `element` had when the background answered about it, or its current href when
+   * it is clean here (see `judgeLocally`: judged again now, nothing is kept for such links), or
+   * undefined when it is not judged yet. The click guard compares it with the href the
+   * browser would open now, and holds the click when they differ.
    */
   judgedHref(element: Element): string | undefined {
-    return this.judged.get(element);
+    const judged = this.judged.get(element);
+    if (judged !== undefined) return judged;
+    if (this.seen.has(element)) return undefined; // sent, not answered yet
+    const local = this.judgeLocally(element);
+    return local?.clean ? local.href : undefined;
   }
 
   private watch(root: Node): void {
@@ -206,7 +211,23 @@ export class LinkScanner {
 
   private visitLink(element: Element): void {
     if (this.seen.has(element)) return;
+    const local = this.judgeLocally(element);
+    // Links judged here keep no state (a 50,000-link page would hold a map entry per link):
+    // `judgedHref` judges them again, cheaply, when one is clicked.
+    if (!local || local.clean) return;
     this.seen.add(element);
+    const { href, text } = local;
+    const shown = text.trim().slice(0, TEXT_LIMIT);
+    const sample: LinkSample = /^tel:/i.test(href) ? { href, text: shown, context: textAround(element) } : { href, text: shown };
+    this.pending.push({ element, sample });
+  }
+
+  /**
+   * What can be said about a link without the background: its href (null when it has none)
+   * and whether it is clean here — an in-page anchor, a same-host link that shares the page's
+   * verdict (its text shows no domain), or a link the feed's prefilter rules out.
+   */
+  private judgeLocally(element: Element): { href: string; text: string; clean: boolean } | null {
     // HTML links give their resolved address and its parts without any parsing here.
     const html = element instanceof HTMLAnchorElement || element instanceof HTMLAreaElement ? element : null;
     let href: string;
@@ -214,29 +235,21 @@ export class LinkScanner {
       href = html.href;
     } else {
       const raw = rawHref(element);
-      if (!raw) return;
+      if (!raw) return null;
       try {
         href = new URL(raw, document.baseURI).href;
       } catch {
         href = raw;
       }
     }
-    if (!href) return;
+    if (!href) return null;
     const text = element.textContent ?? '';
-    if (!this.mayFlag(html, href, text)) {
-      this.judged.set(element, href); // nothing the feed could flag: judged here
-      return;
-    }
-    const shown = text.trim().slice(0, TEXT_LIMIT);
+    if (!this.mayFlag(html, href, text)) return { href, text, clean: true };
     const sameHost = href.startsWith(this.pageOrigin) && '/?#'.includes(href.charAt(this.pageOrigin.length) || '/');
-    if (sameHost && href.startsWith(this.pageBase) && href.charAt(this.pageBase.length) === '#') return; // in-page anchor
+    if (sameHost && href.startsWith(this.pageBase) && href.charAt(this.pageBase.length) === '#') return { href, text, clean: true };
     // Same-host links share the page's verdict, unless their text shows a domain.
-    if (sameHost && !this.options.checkSameHost && !/[.。．｡]/.test(shown)) {
-      this.judged.set(element, href);
-      return;
-    }
-    const sample: LinkSample = /^tel:/i.test(href) ? { href, text: shown, context: textAround(element) } : { href, text: shown };
-    this.pending.push({ element, sample });
+    const clean = sameHost && !this.options.checkSameHost && !/[.。．｡]/.test(text);
+    return { href, text, clean };
   }
 
   /** The prefilter for one link (the path is read only for a redirect wrapper's host). */
