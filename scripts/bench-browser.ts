@@ -73,13 +73,16 @@ async function main(): Promise<number> {
   const server = await startFixtureServer('/nonexistent', { tls: true });
   serveBenchPages(server);
   const floorExt = writeFloorExtension(CHROME_DIST);
+  const messagingExt = writeFloorExtension(CHROME_DIST, true);
   const ext = await launchWithExtension({ port: server.port });
   const none = await launchPlain({ port: server.port });
   const floor = await launchPlain({ port: server.port, extensionDir: floorExt.dir });
+  const messagingFloor = await launchPlain({ port: server.port, extensionDir: messagingExt.dir });
   const setup: BenchSetup = {
     server,
     ext,
     floor: floor.context,
+    messagingFloor: messagingFloor.context,
     none: none.context,
     // Content scripts only: the service worker's work runs in the extension's own process.
     extPrefix: `chrome-extension://${ext.extensionId}/src/content/`,
@@ -89,7 +92,7 @@ async function main(): Promise<number> {
   };
   try {
     // Warm the three browsers (the first navigation pays process start-up).
-    for (const ctx of [ext.context, none.context, floor.context] as BrowserContext[])
+    for (const ctx of [ext.context, none.context, floor.context, messagingFloor.context] as BrowserContext[])
       await measurePage(ctx, 'http://warm.example/ordinary', null, async () => undefined);
 
     const pages = await attempt('page costs', 'pages', () => runPageCosts(setup));
@@ -105,7 +108,8 @@ async function main(): Promise<number> {
     console.log(
       `Runs: ${RUNS} (heavy pages and browser launches: ${setup.fewRuns}); medians; times are main-thread thread time (trace) unless marked.`,
     );
-    console.log(`Floor: an extension whose content script is \`void 0;\`, declared like ours (${floorExt.declaration}).\n`);
+    console.log(`Floor: an extension whose content script is \`void 0;\`, declared like ours (${floorExt.declaration}).`);
+    console.log(`Messaging floor: the same, but its content script sends one message that its service worker answers.\n`);
     /** Prints a table (when it has rows) and notes, then a blank line. */
     const section = (header: string[] | null, result: { rows: string[][]; notes: string[] }) => {
       if (header && result.rows.length) console.log(textTable(header, result.rows));
@@ -130,7 +134,9 @@ async function main(): Promise<number> {
     await ext.close();
     await none.close();
     await floor.close();
+    await messagingFloor.close();
     floorExt.remove();
+    messagingExt.remove();
     await server.close();
   }
   return 0;

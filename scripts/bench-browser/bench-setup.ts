@@ -10,6 +10,8 @@ export interface BenchSetup {
   ext: ExtensionBrowser;
   /** Chromium with the floor extension (`floor-extension.ts`). */
   floor: BrowserContext;
+  /** Chromium with the messaging floor (one message per frame, answered: `floor-extension.ts`). */
+  messagingFloor: BrowserContext;
   /** Chromium without any extension. */
   none: BrowserContext;
   /** URL prefix of our content scripts (`chrome-extension://ID/src/content/`). */

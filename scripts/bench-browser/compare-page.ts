@@ -11,6 +11,7 @@ import { fmt, maxOf, median, ms } from './stats';
 export interface Compared {
   ext: Measured[];
   floor: Measured[];
+  messagingFloor: Measured[];
   none: Measured[];
 }
 
@@ -28,10 +29,11 @@ export async function comparePage(
   settle: Settle,
   aroundExt?: { before(run: number): Promise<void>; after(run: number): Promise<void> },
 ): Promise<Compared> {
-  const out: Compared = { ext: [], floor: [], none: [] };
+  const out: Compared = { ext: [], floor: [], messagingFloor: [], none: [] };
   for (let i = 0; i < runs; i++) {
     out.none.push(await measurePage(setup.none, urlFor(i), null, settle.others));
     out.floor.push(await measurePage(setup.floor, urlFor(i), setup.floorPrefix, settle.others));
+    out.messagingFloor.push(await measurePage(setup.messagingFloor, urlFor(i), setup.floorPrefix, settle.others));
     await aroundExt?.before(i);
     out.ext.push(await measurePage(setup.ext.context, urlFor(i), setup.extPrefix, settle.ext));
     await aroundExt?.after(i);
@@ -49,6 +51,7 @@ export const COMPARE_HEADER = [
   'scenario',
   'ext (trace)',
   'floor (trace)',
+  'messaging floor (trace)',
   'all renderer main-thread: ext / floor / none',
   'longest ext event',
   'ext JS samples: total / longest run',
@@ -71,6 +74,7 @@ export function compareRow(label: string, c: Compared): string[] {
     label,
     ms(extMs(c.ext), 2),
     ms(extMs(c.floor), 2),
+    ms(extMs(c.messagingFloor), 2),
     `${fmt(med(c.ext, (m) => m.mainThreadMs))} / ${fmt(med(c.floor, (m) => m.mainThreadMs))} / ${fmt(med(c.none, (m) => m.mainThreadMs))} ms`,
     ms(longestMs(c.ext), 2),
     `${fmt(med(c.ext, (m) => m.sampled.totalMs))} / ${fmt(maxOf(c.ext.map((m) => m.sampled.longestRunMs)), 2)} ms`,

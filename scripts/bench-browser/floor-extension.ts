@@ -18,8 +18,15 @@ interface ContentScriptEntry {
   match_origin_as_fallback?: boolean;
 }
 
-/** Writes the floor extension next to `extensionDir`'s manifest; returns its folder and a remover. */
-export function writeFloorExtension(extensionDir: string): { dir: string; remove(): void; declaration: string } {
+/**
+ * Writes the floor extension next to `extensionDir`'s manifest; returns its folder and a remover.
+ *
+ * @param messaging - the messaging floor instead: the content script sends one message that a
+ *   service worker answers, and nothing else. Any content script that asks its extension
+ *   anything pays this (the extension API bindings of the isolated world, one round trip);
+ *   ours asks once per frame (`page-check`), so this is the floor our design can reach.
+ */
+export function writeFloorExtension(extensionDir: string, messaging = false): { dir: string; remove(): void; declaration: string } {
   const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as {
     content_scripts?: ContentScriptEntry[];
   };
@@ -27,11 +34,18 @@ export function writeFloorExtension(extensionDir: string): { dir: string; remove
   if (!ours) throw new Error(`[bench-browser] ${extensionDir}/manifest.json declares no content script`);
   const entry: ContentScriptEntry = { ...ours, js: ['cs.js'] };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'asa-floor-ext-'));
+  const background = messaging ? { background: { service_worker: 'sw.js' } } : {};
   writeFileSync(
     path.join(dir, 'manifest.json'),
-    JSON.stringify({ manifest_version: 3, name: 'floor', version: '1', content_scripts: [entry] }, null, 2),
+    JSON.stringify(
+      { manifest_version: 3, name: messaging ? 'messaging floor' : 'floor', version: '1', content_scripts: [entry], ...background },
+      null,
+      2,
+    ),
   );
-  writeFileSync(path.join(dir, 'cs.js'), 'void 0;\n');
+  writeFileSync(path.join(dir, 'cs.js'), messaging ? "void chrome.runtime.sendMessage({ type: 'floor' });\n" : 'void 0;\n');
+  if (messaging)
+    writeFileSync(path.join(dir, 'sw.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ ok: true }); });\n');
   const declaration = `run_at ${entry.run_at ?? 'document_idle'}, all_frames ${!!entry.all_frames}, match_about_blank ${!!entry.match_about_blank}`;
   return { dir, declaration, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
