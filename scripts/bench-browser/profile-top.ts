@@ -3,8 +3,10 @@
  * content script's time goes on one page, from V8's sampling CPU profiler — the functions
  * with the most self time among samples that have a content-script frame on the stack
  * (DOM and native calls are listed under their own names, e.g. `(program)` or `textContent`
- * getters, as V8 reports them). Build unminified first for readable names:
- * `npx vite build --minify false`. Prints a table; not a test. Used for docs/performance.md.
+ * getters, as V8 reports them). The npm script builds `dist/chrome` unminified first, for
+ * readable names (run `npm run build` afterwards for the shipped build). Prints a table; not
+ * a test. Used for docs/performance.md. `PROFILE_SETTLE_MS` (default 7000): how long the
+ * page runs after load.
  */
 import type { CDPSession } from 'playwright-core';
 import { CHROMIUM_MISSING, findChromium, launchWithExtension } from '../../test/support/chromium';
@@ -61,6 +63,7 @@ async function main(): Promise<number> {
     await page.goto(`http://profile.example${path}`, { waitUntil: 'load' });
     await page.waitForTimeout(settleMs);
     const top = await profileTop(cdp, `chrome-extension://${browser.extensionId}/src/content/`);
+    // PROFILE_DEBUG=1: also list the extension's elements in the page (was something shown?).
     if (process.env.PROFILE_DEBUG)
       console.log(
         await page.evaluate(() => [...document.querySelectorAll('*')].map((e) => e.localName).filter((n) => n.startsWith('asa-'))),
