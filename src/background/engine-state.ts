@@ -10,6 +10,7 @@ import type { Feed } from '../shared/feed/feed-schema';
 import { mergeFeeds, type MergeResult, type SourcedFeed } from '../shared/feed/merge-feeds';
 import { createRankedMatcher } from '../shared/feed/ranked-matcher';
 import type { Matcher } from '../shared/match/matcher';
+import { releaseHkConverter } from '../shared/match/hk-to-simplified';
 
 export interface Engine {
   feed: Feed;
@@ -28,7 +29,10 @@ export const EMBEDDED: SourcedFeed = { feed: DEFAULT_FEED, source: 'embedded', u
 function build(sources: SourcedFeed[], now: number): Engine {
   const merge = mergeFeeds(sources, { now });
   const lowerRanked = new Set(Object.entries(merge.agencyProvenance).flatMap(([id, p]) => (p.source === 'user' ? [id] : [])));
-  return { feed: merge.feed, matcher: createRankedMatcher(merge.feed, lowerRanked), sources, merge, lowerRanked };
+  const matcher = createRankedMatcher(merge.feed, lowerRanked);
+  // Chinese names are converted only while a matcher is built (see hk-to-simplified.ts).
+  releaseHkConverter();
+  return { feed: merge.feed, matcher, sources, merge, lowerRanked };
 }
 
 let engine: Engine | null = null;

@@ -18,3 +18,12 @@ export function hkToSimplified(text: string): string {
   convert ??= Converter({ from: 'hk', to: 'cn' });
   return convert(text);
 }
+
+/**
+ * Lets the converter go (about 2 MB of dictionary trie); the next conversion builds it
+ * again. The service worker converts only while it builds a matcher (agency names), so it
+ * releases the converter after each build instead of keeping it for the worker's lifetime.
+ */
+export function releaseHkConverter(): void {
+  convert = undefined;
+}
