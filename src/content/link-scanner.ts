@@ -7,7 +7,7 @@
  * cannot be flagged (`src/shared/match/link-prefilter.ts`) never leave the page, and what
  * is left goes out at most once per {@link SEND_INTERVAL_MS}.
  */
-import { mayFlagLink, settleHosts, type LinkPrefilter } from '../shared/match/link-prefilter';
+import { mayFlagLink, serializedUrlParts, settleHosts, type LinkPrefilter } from '../shared/match/link-prefilter';
 import type { LinkSample } from '../shared/messaging/protocol';
 
 /** Longest run of scanning before yielding to the page (ms). Long tasks start at 50 ms. */
@@ -255,10 +255,11 @@ export class LinkScanner {
   /** The prefilter for one link (the path is read only for a redirect wrapper's host). */
   private mayFlag(html: HTMLAnchorElement | HTMLAreaElement | null, href: string, text: string): boolean {
     if (html) {
+      // The parts of the browser-serialized href, without more DOM calls (see serializedUrlParts).
+      const parts = serializedUrlParts(href) ?? { protocol: html.protocol, hostname: html.hostname };
       return mayFlagLink(
         {
-          protocol: html.protocol,
-          hostname: html.hostname,
+          ...parts,
           get pathname() {
             return html.pathname;
           },

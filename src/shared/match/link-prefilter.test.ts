@@ -11,7 +11,15 @@ import { describe, expect, it } from 'vitest';
 import { engineSuiteScore } from '../../../test/support/public-suites';
 import { legitHosts, phishingHosts, realWorldFeed } from '../../../test/support/real-world-set';
 import type { Feed } from '../feed/feed-schema';
-import { anchorsPattern, compileLinkPrefilter, mayFlagLink, prefilterKey, settleHosts, type LinkPrefilter } from './link-prefilter';
+import {
+  anchorsPattern,
+  compileLinkPrefilter,
+  mayFlagLink,
+  prefilterKey,
+  serializedUrlParts,
+  settleHosts,
+  type LinkPrefilter,
+} from './link-prefilter';
 import { casesFeed } from './testing/test-feed';
 import { createMatcher, type Matcher } from './matcher';
 import { generateLookalikes } from './testing/generate-lookalikes';
@@ -72,6 +80,35 @@ describe('anchorsPattern', () => {
     expect(re.test('[2001:db8::1]')).toBe(true);
     expect(re.test('a+b')).toBe(true);
     expect(re.test('aab')).toBe(false);
+  });
+});
+
+describe('serializedUrlParts', () => {
+  it('reads protocol and hostname as the WHATWG URL parser does, for every serialized URL', () => {
+    const hosts = [...readCorpus('legit-popular.txt'), ...readCorpus('legit-hk.txt'), ...phishingHosts('dev').map((h) => h.host)];
+    const inputs = [
+      ...hosts.map((h) => `https://${h}/path?q=1#x`),
+      'http://user:p%40ss@Example.COM:8080/a@b?c=@#@',
+      'https://[2001:db8::1]:8443/x',
+      'http://203.0.113.7/',
+      'https://0x7f.1/',
+      'https://香港郵政.com/繳費',
+      'https://example.com./',
+      'https://ınvesthk.com/',
+      'mailto:help@example.org',
+      'tel:+85231071000',
+      'javascript:void(0)',
+      'data:text/html,hi',
+      'ftp://files.example.net/a',
+      'file:///etc/hosts',
+      'https://a.b.c.d.example.co.uk:443/',
+      'HTTPS://WWW.INVESTHK.GOV.HK',
+      'https://user@investhk.gov.hk.evil.top/',
+    ];
+    for (const input of inputs) {
+      const url = new URL(input);
+      expect(serializedUrlParts(url.href), input).toEqual({ protocol: url.protocol, hostname: url.hostname });
+    }
   });
 });
 
