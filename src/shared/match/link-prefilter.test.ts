@@ -14,6 +14,7 @@ import type { Feed } from '../feed/feed-schema';
 import {
   anchorsPattern,
   compileLinkPrefilter,
+  HOST_ANSWERS_LIMIT,
   mayFlagLink,
   prefilterKey,
   serializedUrlParts,
@@ -149,6 +150,14 @@ describe('mayFlagLink', () => {
     expect(mayFlagLink({ protocol: 'javascript:', hostname: '', pathname: 'void(0)', text: 'investhk.gov.hk' }, p)).toBe(true);
     expect(mayFlagLink({ protocol: 'javascript:', hostname: '', pathname: 'void(0)', text: 'Open menu' }, p)).toBe(false);
     expect(mayFlagLink(link('https://example.com/', 'Version 2.0 notes'), p)).toBe(false);
+  });
+
+  it('keeps a bounded number of per-host answers', () => {
+    const p = prefilter();
+    for (let i = 0; i < HOST_ANSWERS_LIMIT * 2 + 10; i++) mayFlagLink(link(`https://site${i}.example.net/`), p);
+    expect(p.hosts.size).toBeLessThanOrEqual(HOST_ANSWERS_LIMIT);
+    expect(p.hosts.size).toBeGreaterThan(0);
+    expect(mayFlagLink(link('https://investhk-pay.top/'), p)).toBe(true);
   });
 
   it('keeps links to a host the engine settled in the page, unless their text shows a domain', () => {
