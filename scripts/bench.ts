@@ -18,14 +18,13 @@
  * (figures, not timings): the real-world set of `test/fixtures/real-world/` (development
  * and held-out parts) and the public-suite cases of `test/fixtures/public-suites/`.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import { parseFeed } from '../src/shared/feed/validate-feed';
 import { createMatcher, type Matcher } from '../src/shared/match/matcher';
 import { engineSuiteScore, ethSuiteScore } from '../test/support/public-suites';
 import { engineFlags, ethFlags, score } from '../test/support/real-world-set';
 import { feedWithAgencies } from './bench/generate-agencies';
+import { readCorpus } from '../test/support/corpus';
 
 interface PhishingDetectorLike {
   check(hostname: string): { result: boolean; type: string };
@@ -34,12 +33,7 @@ const require = createRequire(import.meta.url);
 const PhishingDetector = require('eth-phishing-detect/src/detector') as new (config: unknown) => PhishingDetectorLike;
 const ethConfig = require('eth-phishing-detect/src/config.json') as { blacklist: string[] };
 
-const ROOT = resolve(import.meta.dirname, '..');
-const readList = (name: string) =>
-  readFileSync(resolve(ROOT, 'test/fixtures/corpus', name), 'utf8')
-    .split('\n')
-    .map((l) => l.trim().toLowerCase())
-    .filter((l) => l && !l.startsWith('#'));
+const readList = readCorpus;
 
 const hosts = [...new Set([...readList('legit-popular.txt'), ...readList('legit-hk.txt'), ...ethConfig.blacklist])];
 const urls = hosts.map((h) => `https://${h}/`);

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_MISSING, findChromium } from '../../test/support/chromium';
+import { baseArgs, CHROMIUM_MISSING, findChromium } from '../../test/support/chromium';
 import { CHROME_DIST } from '../../test/support/paths';
 
 /** A new empty profile folder (the caller removes it). */
@@ -31,18 +31,6 @@ export async function launchOnProfile(port: number, profileDir: string): Promise
     ignoreDefaultArgs: ['--disable-extensions'],
     locale: 'en-US',
     viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
-      '--ignore-certificate-errors',
-      `--disable-extensions-except=${CHROME_DIST}`,
-      `--load-extension=${CHROME_DIST}`,
-    ],
+    args: [...baseArgs(port), `--disable-extensions-except=${CHROME_DIST}`, `--load-extension=${CHROME_DIST}`],
   });
 }

@@ -41,8 +41,8 @@ function localeEnv(locale: string): Record<string, string> {
   return { LANGUAGE: posix, LANG: `${posix}.UTF-8`, LC_ALL: `${posix}.UTF-8` };
 }
 
-/** Switches every launch uses (no network, no background services). */
-function baseArgs(port: number): string[] {
+/** Switches every launch uses (no network, no background services); also the benchmarks' own launches. */
+export function baseArgs(port: number): string[] {
   return [
     '--no-sandbox',
     '--disable-gpu',

@@ -26,13 +26,9 @@ import { createMatcher, type Matcher } from './matcher';
 import { generateLookalikes } from './testing/generate-lookalikes';
 import { defaultFeed } from './testing/test-feed';
 import { isWarning } from './verdict';
+import { readCorpus } from '../../../test/support/corpus';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const readCorpus = (name: string) =>
-  readFileSync(resolve(ROOT, 'test/fixtures/corpus', name), 'utf8')
-    .split('\n')
-    .map((l) => l.trim().toLowerCase())
-    .filter((l) => l && !l.startsWith('#'));
 
 /** The prefilter as the content script runs it, for one feed. */
 function prefilterFor(matcher: Matcher): (href: string, text?: string) => boolean {

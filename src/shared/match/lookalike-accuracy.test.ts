@@ -9,21 +9,14 @@
  * - generated lookalikes of every official domain (`testing/generate-lookalikes.ts`) are
  *   caught at ≥ 99%, for the agency they imitate.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from './matcher';
 import { generateLookalikes } from './testing/generate-lookalikes';
 import { defaultFeed } from './testing/test-feed';
 import { isWarning } from './verdict';
+import { readCorpus } from '../../../test/support/corpus';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const readCorpus = (name: string) =>
-  readFileSync(resolve(ROOT, 'test/fixtures/corpus', name), 'utf8')
-    .split('\n')
-    .map((l) => l.trim().toLowerCase())
-    .filter((l) => l && !l.startsWith('#'));
 const blacklist = (createRequire(import.meta.url)('eth-phishing-detect/src/config.json') as { blacklist: string[] }).blacklist;
 
 /** Blacklisted hosts that really imitate a listed agency (none found so far): host → reason. */
