@@ -7,7 +7,7 @@
  * cannot be flagged (`src/shared/match/link-prefilter.ts`) never leave the page, and what
  * is left goes out at most once per {@link SEND_INTERVAL_MS}.
  */
-import { mayFlagLink, serializedUrlParts, settleHosts, type LinkPrefilter } from '../shared/match/link-prefilter';
+import { DOT_LIKE, mayFlagLink, serializedUrlParts, settleHosts, type LinkPrefilter } from '../shared/match/link-prefilter';
 import type { LinkSample } from '../shared/messaging/protocol';
 
 /** Longest run of scanning before yielding to the page (ms). Long tasks start at 50 ms. */
@@ -248,7 +248,7 @@ export class LinkScanner {
     const sameHost = href.startsWith(this.pageOrigin) && '/?#'.includes(href.charAt(this.pageOrigin.length) || '/');
     if (sameHost && href.startsWith(this.pageBase) && href.charAt(this.pageBase.length) === '#') return { href, text, clean: true };
     // Same-host links share the page's verdict, unless their text shows a domain.
-    const clean = sameHost && !this.options.checkSameHost && !/[.。．｡]/.test(text);
+    const clean = sameHost && !this.options.checkSameHost && !DOT_LIKE.test(text);
     return { href, text, clean };
   }
 

@@ -185,7 +185,7 @@ export function serializedUrlParts(href: string): { protocol: string; hostname: 
 }
 
 /** A dot, or a full-width or ideographic one: text that may show a domain. */
-const DOT_LIKE = /[.\u3002\uff0e\uff61]/;
+export const DOT_LIKE = /[.\u3002\uff0e\uff61]/;
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\u0000-\u007f]/;
 
